@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { I18nContext, pickLanguage, translator } from './i18n/i18n';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nContext.Provider value={translator(pickLanguage(navigator.language))}>
+      <App />
+    </I18nContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,66 @@
+// POST /api/sync/push: a register's outbox, in seq order, at most 100 mutations a batch.
+import { z } from 'zod';
+import { id } from '../records/ids';
+import { sale } from '../records/sale';
+import { stockCount } from '../records/stock';
+import { customerUpsert } from '../records/customer';
+import { mutationErrorKind } from './mutation-error';
+
+export const MAX_BATCH = 100;
+
+const base = {
+  /** Made on the device (UUIDv7); the server stores each (device, id) once, forever. */
+  id,
+  /** Per device, 1, 2, 3, ... without gaps; the server reports gaps (a wiped device). */
+  seq: z.number().int().min(1),
+  hlc: z.string().min(1).max(100),
+};
+
+export const mutation = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('sale.create'), payload: sale }),
+  z.object({ ...base, kind: z.literal('stock.count'), payload: stockCount }),
+  z.object({ ...base, kind: z.literal('customer.upsert'), payload: customerUpsert }),
+]);
+export type Mutation = z.infer<typeof mutation>;
+export type MutationKind = Mutation['kind'];
+
+/**
+ * The envelope is checked strictly; each mutation only loosely, so that one malformed
+ * mutation is rejected on its own (InvalidMutation) instead of failing the whole batch.
+ */
+export const pushRequest = z.object({
+  deviceId: id,
+  epoch: z.string().max(100).optional(),
+  mutations: z
+    .array(
+      z.looseObject({
+        id,
+        seq: z.number().int().min(1),
+        kind: z.string().max(50),
+        hlc: z.string().max(100),
+        payload: z.unknown(),
+      }),
+    )
+    .min(1),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const mutationStatus = z.enum(['applied', 'duplicate', 'rejected', 'merged']);
+export type MutationStatus = z.infer<typeof mutationStatus>;
+
+export const mutationResult = z.object({
+  id,
+  status: mutationStatus,
+  error: z.object({ kind: mutationErrorKind, message: z.string() }).optional(),
+  /** With `merged`: the record as it now stands on the server. */
+  record: z.unknown().optional(),
+});
+export type MutationResult = z.infer<typeof mutationResult>;
+
+export const pushResponse = z.object({
+  epoch: z.string(),
+  /** The request carried another epoch: the server was restored; push everything again. */
+  epochChanged: z.boolean().optional(),
+  results: z.array(mutationResult),
+});
+export type PushResponse = z.infer<typeof pushResponse>;
