@@ -10,11 +10,16 @@ export async function migrate(
   db: Database,
   migrations: readonly Migration[] = all,
 ): Promise<number[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    id integer primary key,
-    name text not null,
-    applied_at timestamptz not null default now()
-  )`);
+  // Even the bookkeeping table is made under the lock: two concurrent `create table if not
+  // exists` race on PostgreSQL's catalog.
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await tx.exec(`create table if not exists schema_migrations (
+      id integer primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`);
+  });
   const applied: number[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {

@@ -11,7 +11,7 @@ export function divRound(n: number, d: number): number {
   const ad = bd < 0n ? -bd : bd;
   const q = (an * 2n + ad) / (ad * 2n);
   const result = Number(q);
-  return negative ? -result : result;
+  return negative && result !== 0 ? -result : result;
 }
 
 /** a * b / d rounded half away from zero, without losing precision in the product. */
@@ -22,7 +22,7 @@ export function mulDivRound(a: number, b: number, d: number): number {
   const ap = product < 0n ? -product : product;
   const ad = bd < 0n ? -bd : bd;
   const q = Number((ap * 2n + ad) / (ad * 2n));
-  return negative ? -q : q;
+  return negative && q !== 0 ? -q : q;
 }
 
 /** Rounds an amount to a multiple of `increment` (cash rounding), half away from zero. */
