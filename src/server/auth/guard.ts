@@ -1,13 +1,14 @@
-// The per-route check: a valid access token, and a role the route allows. Store scope is then
+// The per-route check, as an onRequest hook so it runs before the body is even parsed: a
+// valid access token, and a role the route allows. Store scope is then
 // the route's job, always from `request.auth.storeId`, never from the request body.
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Role } from '../../shared/records/user';
 import type { AccessClaims } from './access-token';
 import { AppError } from '../errors';
 
 const ALL_ROLES: readonly Role[] = ['cashier', 'manager', 'admin'];
 
-export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
   const allowed = roles.length > 0 ? roles : ALL_ROLES;
   return async function guard(this: unknown, request: FastifyRequest) {
     const header = request.headers.authorization;

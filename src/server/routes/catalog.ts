@@ -43,7 +43,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/catalog',
     {
-      preHandler: requireRole(),
+      onRequest: requireRole(),
       schema: {
         tags: ['catalog'],
         security: [{ bearer: [] }],

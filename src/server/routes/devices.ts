@@ -30,7 +30,7 @@ export async function loadDevice(db: Queryable, deviceId: string): Promise<Devic
 
 export const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.till;
-  const guarded = { preHandler: requireRole() };
+  const guarded = { onRequest: requireRole() };
 
   app.get(
     '/api/devices/current',
