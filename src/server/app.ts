@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { deviceRoutes } from './routes/devices';
+import { syncRoutes } from './routes/sync';
 
 export interface AppDeps {
   /** A database already migrated; when absent the app opens (and later closes) its own. */
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authRoutes);
   await app.register(catalogRoutes);
   await app.register(deviceRoutes);
+  await app.register(syncRoutes);
 
   const staticRoot = resolve(config.staticDir);
   const serveApp = existsSync(resolve(staticRoot, 'index.html'));

@@ -8,6 +8,7 @@ import { hashPassword } from './auth/passwords';
 import { seedDemoStore } from './seed/demo-store';
 import { generateCatalog } from './seed/generate-catalog';
 import { role as roleSchema } from '../shared/records/user';
+import { parseDuration, purgeTombstones } from './sync/purge';
 
 export class UsageError extends Error {}
 
@@ -77,6 +78,23 @@ const commands: Record<string, Command> = {
       };
     },
   },
+  'purge-tombstones': {
+    usage: `purge-tombstones --older-than 30d      remove deleted rows older than that (d, h, m, s);
+                                         registers holding older cursors then resync`,
+    prepare(o) {
+      const olderThan = parseDuration(o['older-than'] ?? '');
+      if (olderThan === null) {
+        throw new UsageError('purge-tombstones needs --older-than, e.g. 30d, 12h, 90m or 45s.');
+      }
+      return async (db) => {
+        const { purged, horizon } = await purgeTombstones(db, olderThan);
+        const counts = Object.entries(purged).map(([table, n]) => `${n} ${table}`);
+        return counts.length === 0
+          ? 'No tombstones that old.'
+          : `Purged ${counts.join(', ')}; cursors at or below xid ${horizon} must resync.`;
+      };
+    },
+  },
 };
 
 export function usage(): string {
@@ -103,7 +121,7 @@ export async function runCli(
         ]),
       ),
       strict: true,
-    }).values as Options;
+    }).values;
   } catch (err) {
     throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
   }

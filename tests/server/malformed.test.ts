@@ -68,7 +68,7 @@ describe('malformed requests', () => {
         method: r.method as 'GET',
         url: r.url,
         headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
-        payload: r.method === 'GET' ? undefined : payload,
+        ...(r.method === 'GET' ? {} : { payload }),
       });
       expectClientError(res, `${r.method} ${r.url} with ${what}`);
     }

@@ -119,6 +119,25 @@ async function seedStore(tx: Queryable, spec: DemoStoreSpec): Promise<void> {
     }
   }
   await insertProducts(tx, storeId, products);
+  await receiveOpeningStock(tx, storeId);
+}
+
+/**
+ * Opening stock for the demo shelves, booked as goods received: stock on hand is always the
+ * sum of movements, so the level and its movement are written together.
+ */
+async function receiveOpeningStock(tx: Queryable, storeId: string): Promise<void> {
+  await tx.query(
+    `with stocked as (
+       select id, 12 + (row_number() over (order by sku) * 7) % 60 as qty
+         from products where store_id = $1 and stock_tracked and not deleted),
+     moved as (
+       insert into stock_movements (store_id, product_id, delta, reason)
+       select $1, id, qty, 'receipt' from stocked)
+     insert into stock_levels (store_id, product_id, on_hand)
+     select $1, id, qty from stocked`,
+    [storeId],
+  );
 }
 
 /** Seeds the demo stores and logins unless they exist. Returns whether it seeded. */

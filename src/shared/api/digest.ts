@@ -9,7 +9,11 @@ export const digestResponse = z.object({
   epoch: z.string(),
   entity: pullEntity,
   count: z.number().int(),
-  /** Hex SHA-256 over the sorted "id:xid" lines of every live row the device may see. */
+  /**
+   * Hex SHA-256 of the UTF-8 text made of one "id:version" line per live row the device may
+   * see (the `id` and `version` of its pull changes), sorted by id, joined by "\n" with no
+   * trailing newline. No rows: the hash of the empty string.
+   */
   hash: z.string(),
 });
 export type DigestResponse = z.infer<typeof digestResponse>;

@@ -23,6 +23,7 @@ export type PullQuery = z.infer<typeof pullQuery>;
 
 export const change = z.object({
   entity: pullEntity,
+  /** The record's id; for `stockLevels` the product id (one level per product of the store). */
   id: z.string(),
   op: z.enum(['upsert', 'delete']),
   /** The row's version (its writing transaction id), as the digest hashes it. */

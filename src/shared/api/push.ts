@@ -27,6 +27,7 @@ export type MutationKind = Mutation['kind'];
 /**
  * The envelope is checked strictly; each mutation only loosely, so that one malformed
  * mutation is rejected on its own (InvalidMutation) instead of failing the whole batch.
+ * More than MAX_BATCH mutations is answered 413 PayloadTooLarge (split the batch), not 400.
  */
 export const pushRequest = z.object({
   deviceId: id,
@@ -41,17 +42,30 @@ export const pushRequest = z.object({
         payload: z.unknown(),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(MAX_BATCH),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
 
+/**
+ * `duplicate`: this id was applied before (by this push or an earlier one) and nothing changed
+ * now. A rejected id sent again is answered `rejected` with its stored error again, never
+ * `duplicate`, so a lost reply cannot turn a refused sale into a "synced" one.
+ */
 export const mutationStatus = z.enum(['applied', 'duplicate', 'rejected', 'merged']);
 export type MutationStatus = z.infer<typeof mutationStatus>;
 
 export const mutationResult = z.object({
   id,
   status: mutationStatus,
-  error: z.object({ kind: mutationErrorKind, message: z.string() }).optional(),
+  error: z
+    .object({
+      kind: mutationErrorKind,
+      message: z.string(),
+      /** TotalsMismatch: the mismatches (see pos/check-sale.ts); InvalidMutation: the issues. */
+      details: z.unknown().optional(),
+    })
+    .optional(),
   /** With `merged`: the record as it now stands on the server. */
   record: z.unknown().optional(),
 });

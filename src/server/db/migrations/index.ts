@@ -1,5 +1,6 @@
 // The versioned migrations, in order. Append only: a migration that has shipped never changes.
 import { foundation } from './0001-foundation';
+import { sync } from './0002-sync';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ id: 1, name: 'foundation', sql: foundation }];
+export const migrations: readonly Migration[] = [
+  { id: 1, name: 'foundation', sql: foundation },
+  { id: 2, name: 'sync', sql: sync },
+];

@@ -1,0 +1,147 @@
+// Applies one pushed mutation exactly once. In ONE transaction: claim the (device, id) row of
+// applied_mutations first, apply the kind's writes, store the result. A second push of the same
+// id (a retry, a replayed batch, an identical batch running at the same time on another
+// connection) finds the claim taken, waits for it to commit, and answers from what was stored.
+import type { ZodError } from 'zod';
+import type { MutationResult, PushRequest } from '../../shared/api/push';
+import { mutation as mutationSchema } from '../../shared/api/push';
+import type { Database, Queryable } from '../db/database';
+import type { PushContext } from './push-context';
+import { payloadHash } from './payload-hash';
+import { MutationRejection, rejectionFromDatabase } from './rejection';
+import { recordSeq } from './device-seq';
+import { applySale } from './apply-sale';
+import { applyStockCount } from './apply-stock-count';
+import { applyCustomer } from './apply-customer';
+
+type RawMutation = PushRequest['mutations'][number];
+
+/** What an applier achieved; rejections are thrown as MutationRejection. */
+export interface Applied {
+  status: 'applied' | 'duplicate' | 'merged';
+  record?: unknown;
+}
+
+type Stored = Omit<MutationResult, 'id'>;
+
+/** Lone surrogates and NULs cannot go into jsonb; stored messages never need them. */
+const clean = (s: string) =>
+  s.replace(/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
+
+function invalid(error: ZodError): MutationRejection {
+  const issues = error.issues.slice(0, 5).map((i) => ({
+    path: clean(i.path.map(String).join('.')).slice(0, 200),
+    message: clean(i.message).slice(0, 200),
+  }));
+  return new MutationRejection(
+    'InvalidMutation',
+    'The mutation does not match its schema.',
+    issues,
+  );
+}
+
+async function dispatch(
+  tx: Queryable,
+  ctx: PushContext,
+  raw: RawMutation,
+  hash: string,
+): Promise<Applied> {
+  const parsed = mutationSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error);
+  const m = parsed.data;
+  switch (m.kind) {
+    case 'sale.create':
+      return applySale(tx, ctx, m.payload, { mutationId: m.id, hash });
+    case 'stock.count':
+      return applyStockCount(tx, ctx, m.payload, hash);
+    case 'customer.upsert':
+      return applyCustomer(tx, ctx, m.payload);
+  }
+}
+
+/** Kinds are stored for the record; an unknown one is kept only if it looks like a kind. */
+const storedKind = (kind: string) => (/^[a-z][a-zA-Z0-9.]{0,49}$/.test(kind) ? kind : 'unknown');
+
+async function applyOnce(
+  tx: Queryable,
+  ctx: PushContext,
+  raw: RawMutation,
+  hash: string,
+): Promise<Stored | null> {
+  const claimed = await tx.query(
+    `insert into applied_mutations
+       (device_id, mutation_id, seq, kind, payload_hash, status, store_id, user_id)
+     values ($1, $2, $3, $4, $5, 'pending', $6, $7)
+     on conflict (device_id, mutation_id) do nothing
+     returning 1`,
+    [ctx.deviceId, raw.id, raw.seq, storedKind(raw.kind), hash, ctx.storeId, ctx.userId],
+  );
+  if (claimed.rows.length === 0) return null;
+
+  await tx.query('savepoint apply');
+  let result: Stored;
+  try {
+    const applied = await dispatch(tx, ctx, raw, hash);
+    result =
+      applied.record === undefined
+        ? { status: applied.status }
+        : { status: applied.status, record: applied.record };
+  } catch (err) {
+    const rejection = err instanceof MutationRejection ? err : rejectionFromDatabase(err);
+    if (!rejection) throw err;
+    await tx.query('rollback to savepoint apply');
+    const error =
+      rejection.details === undefined
+        ? { kind: rejection.kind, message: clean(rejection.message) }
+        : { kind: rejection.kind, message: clean(rejection.message), details: rejection.details };
+    result = { status: 'rejected', error };
+  }
+  await tx.query(
+    `update applied_mutations set status = $3, result = $4
+      where device_id = $1 and mutation_id = $2`,
+    [ctx.deviceId, raw.id, result.status, JSON.stringify(result)],
+  );
+  await recordSeq(tx, ctx.deviceId, ctx.storeId, raw.seq);
+  return result;
+}
+
+/** The answer for an id seen before: its stored result, or MutationIdReuse for new content. */
+async function replay(
+  db: Queryable,
+  ctx: PushContext,
+  raw: RawMutation,
+  hash: string,
+): Promise<MutationResult> {
+  const r = await db.query<{ payload_hash: string; result: Stored | null }>(
+    `select payload_hash, result from applied_mutations where device_id = $1 and mutation_id = $2`,
+    [ctx.deviceId, raw.id],
+  );
+  const row = r.rows[0];
+  if (!row?.result) throw new Error(`applied_mutations row ${raw.id} vanished or is pending`);
+  if (row.payload_hash !== hash) {
+    ctx.log.warn(
+      { event: 'security', kind: 'MutationIdReuse', deviceId: ctx.deviceId, mutationId: raw.id },
+      'a mutation id was sent again with other content',
+    );
+    return {
+      id: raw.id,
+      status: 'rejected',
+      error: {
+        kind: 'MutationIdReuse',
+        message: 'This mutation id was used before with other content; nothing was applied.',
+      },
+    };
+  }
+  if (row.result.status === 'rejected') return { id: raw.id, ...row.result };
+  return { id: raw.id, status: 'duplicate' };
+}
+
+export async function applyMutation(
+  db: Database,
+  ctx: PushContext,
+  raw: RawMutation,
+): Promise<MutationResult> {
+  const hash = payloadHash(raw.kind, raw.payload);
+  const stored = await db.transaction((tx) => applyOnce(tx, ctx, raw, hash));
+  return stored ? { id: raw.id, ...stored } : replay(db, ctx, raw, hash);
+}

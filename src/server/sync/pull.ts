@@ -1,0 +1,94 @@
+// A pull page that never skips a change committed late. In one REPEATABLE READ transaction the
+// FIRST statement reads the watermark pg_snapshot_xmin(pg_current_snapshot()): every
+// transaction below it has finished and is visible to this snapshot; any that could still
+// commit has an xid >= it. So rows with xid >= the previous watermark, read in this snapshot,
+// cover everything, and the next run starting from this watermark re-reads whatever was in
+// flight. Pages of one run keep the first page's watermark and hand it on at the end; they
+// stop below the first page's xmax, so writes during a run cannot keep it from ending.
+import type { PullResponse } from '../../shared/api/pull';
+import { pullEntity } from '../../shared/api/pull';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+import { decodeCursor, encodeCursor, epochTag } from './pull-cursor';
+import type { PullCursor } from './pull-cursor';
+import { entitySpecs } from './pull-entities';
+import { pageRows, runSize } from './pull-query';
+import type { PullScope } from './pull-query';
+
+const resync = (why: string) =>
+  new AppError(
+    'ResyncRequired',
+    `This cursor can no longer be served (${why}): pull from the start.`,
+  );
+
+/** 410 for a cursor that may have missed something: from another database or below the purge. */
+function checkCursor(cursor: PullCursor, epoch: string, xmax: bigint, purged: string | null) {
+  if (cursor.e !== epochTag(epoch)) throw resync('another server epoch');
+  const xids = [cursor.w, cursor.n, cursor.m, cursor.a?.[0]].filter((x): x is string => x != null);
+  if (xids.some((x) => BigInt(x) > xmax)) throw resync('it is ahead of this database');
+  if (cursor.w !== null && purged !== null && BigInt(cursor.w) <= BigInt(purged)) {
+    throw resync('deleted rows it had not seen were purged');
+  }
+}
+
+export async function pullPage(
+  db: Database,
+  scope: PullScope,
+  cursorText: string | undefined,
+  limit: number,
+  epoch: string,
+): Promise<PullResponse> {
+  const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
+  return db.transaction(async (tx) => {
+    const snap = await tx.query<{ xmin: string; xmax: string }>(
+      `select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax
+         from pg_current_snapshot() s`,
+    );
+    const watermark = snap.rows[0];
+    if (!watermark) throw new Error('no snapshot');
+    const horizon = await tx.query<{ purged_through: string | null }>(
+      'select purged_through::text from sync_horizon',
+    );
+    if (cursor) {
+      checkCursor(cursor, epoch, BigInt(watermark.xmax), horizon.rows[0]?.purged_through ?? null);
+    }
+
+    const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
+    const handOn = cursor?.n ?? watermark.xmin;
+    const below = cursor?.m ?? watermark.xmax;
+    const rows = await pageRows(tx, scope, bounds, limit + 1);
+    const page = rows.slice(0, limit);
+    const hasMore = rows.length > limit;
+    const before = bounds.after ? (cursor?.r ?? 0) : await runSize(tx, scope, bounds);
+    const remaining = hasMore ? Math.max(0, before - page.length) : 0;
+
+    const changes = page.map((row) => {
+      const spec = entitySpecs[row.rank];
+      const entity = pullEntity.options[row.rank];
+      if (!spec || !entity) throw new Error(`unknown entity rank ${row.rank}`);
+      return row.deleted || row.data === null
+        ? { entity, id: row.id, op: 'delete' as const, version: row.version }
+        : {
+            entity,
+            id: row.id,
+            op: 'upsert' as const,
+            version: row.version,
+            data: spec.toData(row.data as never),
+          };
+    });
+    const last = page[page.length - 1];
+    const next: PullCursor =
+      hasMore && last
+        ? {
+            v: 1,
+            e: epochTag(epoch),
+            w: bounds.from,
+            n: handOn,
+            m: below,
+            a: [last.version, last.rank, last.id],
+            r: remaining,
+          }
+        : { v: 1, e: epochTag(epoch), w: handOn };
+    return { epoch, changes, cursor: encodeCursor(next), hasMore, remaining };
+  }, 'repeatable read');
+}
