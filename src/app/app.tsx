@@ -1,10 +1,11 @@
-// The root: signed out shows the login screen, signed in the till. On start the app tries a
-// silent refresh (the httpOnly cookie), so a reload keeps the cashier signed in.
-import { useEffect, useState } from 'react';
+// The root: signed out shows the login screen, signed in the way to the till. On start the app
+// tries a silent refresh (the httpOnly cookie), so a reload keeps the cashier signed in.
+import { useCallback, useEffect, useState } from 'react';
 import type { SessionResponse } from '../shared/api/login';
 import { logout, refresh } from './sync/auth-client';
 import { LoginScreen } from './features/login/login-screen';
-import { TillScreen } from './features/till/till-screen';
+import { SignedIn } from './features/till/signed-in';
+import { useTillData } from './features/till-data-context';
 import { deviceId } from './device-id';
 
 type State =
@@ -13,6 +14,7 @@ type State =
   | { phase: 'signed-in'; session: SessionResponse };
 
 export function App() {
+  const data = useTillData();
   const [state, setState] = useState<State>({ phase: 'starting' });
   const [device] = useState(() => deviceId());
 
@@ -23,6 +25,15 @@ export function App() {
     );
   }, []);
 
+  // Called once the local store is clean (or was never filled): end the server session too.
+  const signedOut = useCallback(() => {
+    void data.setSession(null);
+    setState({ phase: 'signed-out' });
+    logout(fetch.bind(globalThis), '').catch(() => {
+      // Unreachable: the refresh cookie outlives this tab's session until it expires.
+    });
+  }, [data]);
+
   if (state.phase === 'starting') return null;
   if (state.phase === 'signed-out') {
     return (
@@ -32,15 +43,5 @@ export function App() {
       />
     );
   }
-  return (
-    <TillScreen
-      user={state.session.user}
-      onSignOut={() => {
-        logout(fetch.bind(globalThis), '').then(
-          () => setState({ phase: 'signed-out' }),
-          () => setState({ phase: 'signed-out' }),
-        );
-      }}
-    />
-  );
+  return <SignedIn session={state.session} deviceId={device} onSignedOut={signedOut} />;
 }

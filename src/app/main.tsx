@@ -1,19 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { deviceId } from './device-id';
+import { TillDataContext } from './features/till-data-context';
+import { createDexieTillData } from './features/till-data-dexie';
 import { I18nContext, pickLanguage, translator } from './i18n/i18n';
-import { registerServiceWorker } from './pwa/service-worker';
 import './styles.css';
-
-// Only built apps get the worker: in `npm run dev` it would serve stale precached modules.
-if (import.meta.env.PROD) registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+const data = createDexieTillData({ deviceId: deviceId() });
 createRoot(root).render(
   <StrictMode>
     <I18nContext.Provider value={translator(pickLanguage(navigator.language))}>
-      <App />
+      <TillDataContext.Provider value={data}>
+        <App />
+      </TillDataContext.Provider>
     </I18nContext.Provider>
   </StrictMode>,
 );

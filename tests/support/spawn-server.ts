@@ -27,8 +27,10 @@ export interface SpawnedServer {
 export async function spawnServer(
   env: Record<string, string>,
   entry = 'src/server/main.ts',
+  /** A fixed port, to restart a server where its clients expect it. */
+  fixedPort?: number,
 ): Promise<SpawnedServer> {
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: {
       ...process.env,
@@ -48,7 +50,7 @@ export async function spawnServer(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) break;
     } catch {
       // not listening yet

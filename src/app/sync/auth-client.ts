@@ -28,3 +28,21 @@ export function refresh(fetchFn: Fetch, baseUrl: string): Promise<SessionRespons
 export async function logout(fetchFn: Fetch, baseUrl: string): Promise<void> {
   await requestJson(fetchFn, `${baseUrl}/api/auth/logout`, { method: 'POST' }, z.null());
 }
+
+/**
+ * A manager's sign-in on the cashier's device to approve one action (a price override, a
+ * discard). `credentials: 'omit'` makes the browser ignore the manager's refresh cookie, so
+ * the cashier's session stays the one this browser holds.
+ */
+export function approve(
+  fetchFn: Fetch,
+  baseUrl: string,
+  body: LoginRequest,
+): Promise<SessionResponse> {
+  return requestJson(
+    fetchFn,
+    `${baseUrl}/api/auth/login`,
+    { method: 'POST', headers: json, body: JSON.stringify(body), credentials: 'omit' },
+    sessionResponse,
+  );
+}

@@ -37,12 +37,16 @@ function retryAfterSeconds(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-/** Sends a request and parses the answer with `schema`; throws one of the three errors. */
+/**
+ * Sends a request and parses the answer with `schema`; throws one of the three errors.
+ * `onResponse` sees every response that arrived (the sync engine reads its Date header).
+ */
 export async function requestJson<S extends z.ZodType>(
   fetchFn: Fetch,
   url: string,
   init: RequestInit,
   schema: S,
+  onResponse?: (res: Response) => void,
 ): Promise<z.infer<S>> {
   let res: Response;
   try {
@@ -50,6 +54,7 @@ export async function requestJson<S extends z.ZodType>(
   } catch (err) {
     throw new NetworkError(err instanceof Error ? err.message : 'network error');
   }
+  onResponse?.(res);
   const text = await res.text().catch(() => {
     throw new NetworkError('the connection broke while reading the answer');
   });

@@ -1,22 +1,75 @@
-import type { PublicUser } from '../../../shared/records/user';
-import { useT } from '../../i18n/i18n';
+// The till once a register is chosen and the catalog is in: sell, pay, receipt and today's
+// sales, with the sync center and sign-out over any of them. The cart lives here, so looking
+// at the history does not lose it.
+import { useCallback, useReducer, useState } from 'react';
+import type { Sale } from '../../../shared/records/sale';
+import { HistoryScreen } from '../history/history-screen';
+import { LogoutDialog } from '../logout/logout-dialog';
+import { PaymentScreen } from '../payment/payment-screen';
+import { ReceiptScreen } from '../receipt/receipt-screen';
+import { cartReducer, emptyCart } from '../sell/cart';
+import { SellScreen } from '../sell/sell-screen';
+import { SyncCenter } from '../sync-center/sync-center';
+import { useTillSession } from './till-context';
+import { TillHeader } from './till-header';
 
-export function TillScreen(props: { user: PublicUser; onSignOut: () => void }) {
-  const t = useT();
+type View =
+  | { name: 'sell' }
+  | { name: 'pay' }
+  | { name: 'receipt'; saleId: string; fresh: boolean }
+  | { name: 'history' };
+
+export function TillScreen(props: { onSignedOut: () => void }) {
+  const { user } = useTillSession();
+  const [view, setView] = useState<View>({ name: 'sell' });
+  const [cart, dispatch] = useReducer(cartReducer, emptyCart);
+  const [overlay, setOverlay] = useState<'sync' | 'logout' | null>(null);
+  const toPay = useCallback(() => setView({ name: 'pay' }), []);
+
+  function paid(sale: Sale) {
+    // Only now, with the sale committed, does the cart go and the receipt show.
+    dispatch({ type: 'clear' });
+    setView({ name: 'receipt', saleId: sale.id, fresh: true });
+  }
+
   return (
     <div className="till">
-      <header className="till-header">
-        <strong>{t('app.name')}</strong>
-        <span>
-          {t('till.signedInAs', { name: props.user.name, role: t(`role.${props.user.role}`) })}
-        </span>
-        <button type="button" onClick={props.onSignOut}>
-          {t('till.logout')}
-        </button>
-      </header>
+      <TillHeader
+        view={view.name === 'sell' || view.name === 'history' ? view.name : 'other'}
+        onSell={() => setView({ name: 'sell' })}
+        onHistory={() => setView({ name: 'history' })}
+        onSync={() => setOverlay('sync')}
+        onSignOut={() => setOverlay('logout')}
+      />
       <main className="till-main">
-        <p>{t('till.empty')}</p>
+        {view.name === 'sell' && (
+          <SellScreen cart={cart} dispatch={dispatch} onPay={toPay} active={overlay === null} />
+        )}
+        {view.name === 'pay' && (
+          <PaymentScreen cart={cart} onBack={() => setView({ name: 'sell' })} onPaid={paid} />
+        )}
+        {view.name === 'receipt' && (
+          <ReceiptScreen
+            saleId={view.saleId}
+            fresh={view.fresh}
+            onDone={() => setView(view.fresh ? { name: 'sell' } : { name: 'history' })}
+          />
+        )}
+        {view.name === 'history' && (
+          <HistoryScreen
+            onOpen={(saleId) => setView({ name: 'receipt', saleId, fresh: false })}
+            onBack={() => setView({ name: 'sell' })}
+          />
+        )}
       </main>
+      {overlay === 'sync' && <SyncCenter onClose={() => setOverlay(null)} />}
+      {overlay === 'logout' && (
+        <LogoutDialog
+          isManager={user.role !== 'cashier'}
+          onClose={() => setOverlay(null)}
+          onSignedOut={props.onSignedOut}
+        />
+      )}
     </div>
   );
 }

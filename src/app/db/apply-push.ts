@@ -1,0 +1,119 @@
+// Applies the server's answer to a pushed batch in ONE transaction. An entry leaves the outbox
+// only with a result: applied or duplicate (its record is now synced), merged (the server's
+// record is taken in) or rejected (it moves to needs-attention). Entries without a result stay.
+import type { Transaction } from 'dexie';
+import type { MutationResult } from '../../shared/api/push';
+import { customer as customerSchema } from '../../shared/records/customer';
+import { customerRules, mergeCustomer } from '../../shared/sync/resolve';
+import { uuidv7 } from '../../shared/uuidv7';
+import type { TillDb } from './database';
+import { setAside } from './needs-attention';
+import type { LocalConflict, LocalCustomer, OutboxEntry } from './records';
+import { customerOf } from './records';
+
+export interface PushOutcome {
+  confirmed: number;
+  rejected: number;
+  /** Sent, but the answer had no result for them: they stay in the outbox. */
+  unanswered: number;
+}
+
+async function confirm(tx: Transaction, entry: OutboxEntry): Promise<void> {
+  await tx.table('outbox').delete(entry.seq);
+  if (entry.kind === 'sale.create') {
+    await tx.table('sales').update(entry.recordId, { sync: 'synced' });
+    await tx.table('stockMovements').where('saleId').equals(entry.recordId).modify({ pending: 0 });
+  }
+}
+
+/**
+ * The server's copy of a customer after a merged push becomes the agreed base. Each field this
+ * edit carried that the server kept otherwise is a conflict: both sides had changed it.
+ */
+async function takeMergedCustomer(
+  tx: Transaction,
+  entry: OutboxEntry,
+  record: unknown,
+  at: string,
+  newId: () => string,
+) {
+  const parsed = customerSchema.safeParse(record);
+  if (!parsed.success || entry.kind !== 'customer.upsert') return;
+  const edit = entry.payload;
+  const conflicts: LocalConflict[] = customerRules.fields.flatMap((field) => {
+    const mine = edit.fields[field];
+    if (mine === undefined || mine === parsed.data[field]) return [];
+    return [
+      {
+        id: newId(),
+        entity: customerRules.entity,
+        recordId: edit.id,
+        field,
+        winner: { value: parsed.data[field], stamp: parsed.data.stamps[field] ?? '' },
+        loser: { value: mine, stamp: edit.stamps[field] ?? '' },
+        at,
+      },
+    ];
+  });
+  if (conflicts.length > 0) await tx.table('conflicts').bulkPut(conflicts);
+  const table = tx.table<LocalCustomer, string>('customers');
+  const local = await table.get(entry.recordId);
+  const stillPending =
+    (await tx
+      .table<OutboxEntry, number>('outbox')
+      .where('recordId')
+      .equals(entry.recordId)
+      .count()) > 0;
+  if (local && stillPending) {
+    await table.put({ ...mergeCustomer(customerOf(local), parsed.data).merged, base: parsed.data });
+  } else {
+    await table.put({ ...parsed.data, base: parsed.data });
+  }
+}
+
+/** After an applied customer edit, what this register holds is what the server agreed to. */
+async function agreeCustomer(tx: Transaction, entry: OutboxEntry) {
+  const table = tx.table<LocalCustomer, string>('customers');
+  const local = await table.get(entry.recordId);
+  if (!local) return;
+  await table.put({ ...local, base: customerOf(local) });
+}
+
+export async function applyPushResults(
+  db: TillDb,
+  sent: readonly OutboxEntry[],
+  results: readonly MutationResult[],
+  at: string,
+): Promise<PushOutcome> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const outcome: PushOutcome = { confirmed: 0, rejected: 0, unanswered: 0 };
+  const tables = ['outbox', 'sales', 'stockMovements', 'needsAttention', 'customers', 'conflicts'];
+  await db.transaction('rw', tables, async (tx) => {
+    for (const entry of sent) {
+      const result = byId.get(entry.id);
+      // Still there? Another flusher may have handled it (the lock makes that rare, not impossible).
+      const current = await tx.table<OutboxEntry, number>('outbox').get(entry.seq);
+      if (!result || current?.id !== entry.id) {
+        if (!result) outcome.unanswered++;
+        continue;
+      }
+      if (result.status === 'rejected') {
+        const error = result.error ?? {
+          kind: 'InvalidMutation' as const,
+          message: 'Rejected without a reason.',
+        };
+        await setAside(tx, entry, error, at);
+        outcome.rejected++;
+        continue;
+      }
+      await confirm(tx, entry);
+      if (entry.kind === 'customer.upsert') {
+        if (result.status === 'merged')
+          await takeMergedCustomer(tx, entry, result.record, at, () => uuidv7());
+        else await agreeCustomer(tx, entry);
+      }
+      outcome.confirmed++;
+    }
+  });
+  return outcome;
+}

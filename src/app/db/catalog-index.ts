@@ -1,0 +1,120 @@
+// The catalog in memory: barcode and SKU lookups by Map, name-or-SKU search over a name-sorted
+// array. Built once from the block log and kept current by folding in new entries, so a scan or
+// a keystroke never waits for IndexedDB.
+import type { Product } from '../../shared/records/catalog';
+import type { LogEntry } from './records';
+
+/** Lower case, accents removed, runs of space made one: "Crème  Brûlée" → "creme brulee". */
+export function normalizeText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+interface Row {
+  /** Normalized name, then the id, so the order is total. */
+  key: string;
+  haystack: string;
+  product: Product;
+}
+
+const rowKey = (p: Product) => `${normalizeText(p.name)}\u0000${p.id}`;
+
+function rowOf(product: Product): Row {
+  return {
+    key: rowKey(product),
+    haystack: `${normalizeText(product.name)} ${product.sku.toLowerCase()}`,
+    product,
+  };
+}
+
+function lowerBound(rows: readonly Row[], key: string): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid]?.key ?? '') < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class CatalogIndex {
+  private readonly byId = new Map<string, Product>();
+  private readonly byBarcode = new Map<string, Product>();
+  private readonly bySku = new Map<string, Product>();
+  private rows: Row[] = [];
+
+  constructor(products: Iterable<Product> = []) {
+    for (const p of products) this.index(p);
+    this.rows = [...this.byId.values()].map(rowOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): Product | undefined {
+    return this.byId.get(id);
+  }
+
+  lookupBarcode(code: string): Product | undefined {
+    return this.byBarcode.get(code.trim());
+  }
+
+  lookupSku(sku: string): Product | undefined {
+    return this.bySku.get(sku.trim().toLowerCase());
+  }
+
+  /**
+   * Active products whose name and SKU contain every word typed, in name order; an exact
+   * barcode or SKU hit comes first.
+   */
+  search(query: string, limit = 20): Product[] {
+    const q = normalizeText(query);
+    if (!q || limit <= 0) return [];
+    const words = q.split(' ');
+    const hits: Product[] = [];
+    const exact = this.lookupBarcode(query) ?? this.lookupSku(query);
+    if (exact?.active) hits.push(exact);
+    for (const row of this.rows) {
+      if (hits.length >= limit) break;
+      if (row.product === exact || !row.product.active) continue;
+      if (words.every((w) => row.haystack.includes(w))) hits.push(row.product);
+    }
+    return hits;
+  }
+
+  /** Folds log entries in: an update replaces the product, a null value removes it. */
+  apply(entries: readonly LogEntry<Product>[]): void {
+    const bulk = entries.length > 2_000;
+    for (const entry of entries) {
+      const previous = this.byId.get(entry.id);
+      if (previous) this.unindex(previous, !bulk);
+      if (entry.value) {
+        this.index(entry.value);
+        if (!bulk)
+          this.rows.splice(lowerBound(this.rows, rowKey(entry.value)), 0, rowOf(entry.value));
+      }
+    }
+    // Many changes at once (a resync page): one sort beats thousands of splices.
+    if (bulk)
+      this.rows = [...this.byId.values()].map(rowOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  private index(p: Product): void {
+    this.byId.set(p.id, p);
+    for (const code of p.barcodes) this.byBarcode.set(code, p);
+    this.bySku.set(p.sku.toLowerCase(), p);
+  }
+
+  private unindex(p: Product, fromRows: boolean): void {
+    this.byId.delete(p.id);
+    for (const code of p.barcodes)
+      if (this.byBarcode.get(code)?.id === p.id) this.byBarcode.delete(code);
+    const sku = p.sku.toLowerCase();
+    if (this.bySku.get(sku)?.id === p.id) this.bySku.delete(sku);
+    if (fromRows) {
+      const at = lowerBound(this.rows, rowKey(p));
+      if (this.rows[at]?.product.id === p.id) this.rows.splice(at, 1);
+    }
+  }
+}

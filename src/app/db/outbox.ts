@@ -1,0 +1,46 @@
+// The transactional outbox: every local write commits together with its mutation here, and an
+// entry leaves only when the server confirmed it (applied, duplicate or merged) or rejected it
+// (then it moves to needs-attention). Entries are pushed in seq order.
+import type { Transaction } from 'dexie';
+import type { Mutation } from '../../shared/api/push';
+import type { TableSource, TillDb } from './database';
+import { getDevice } from './device-meta';
+import type { OutboxEntry } from './records';
+
+/** A mutation before the outbox gives it its seq. */
+export type NewMutation = {
+  [K in Mutation['kind']]: Omit<Extract<Mutation, { kind: K }>, 'seq'>;
+}[Mutation['kind']];
+
+/**
+ * Adds a mutation with the device's next seq, inside the caller's transaction (which must
+ * include outbox and deviceMeta).
+ */
+export async function enqueue(
+  tx: Transaction,
+  mutation: NewMutation,
+  recordId: string,
+  createdAt: string,
+): Promise<OutboxEntry> {
+  const meta = await getDevice(tx);
+  const entry: OutboxEntry = { ...mutation, seq: meta.nextSeq, recordId, createdAt };
+  await tx.table('deviceMeta').put({ ...meta, nextSeq: meta.nextSeq + 1 });
+  await tx.table('outbox').add(entry);
+  return entry;
+}
+
+export function pendingCount(db: TillDb): Promise<number> {
+  return db.outbox.count();
+}
+
+/** The oldest entries, in seq order. */
+export function nextBatch(db: TillDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
+}
+
+/** Whether a record has a local change the server has not confirmed yet. */
+export async function hasPendingChange(db: TableSource, recordId: string): Promise<boolean> {
+  return (
+    (await db.table<OutboxEntry, number>('outbox').where('recordId').equals(recordId).count()) > 0
+  );
+}

@@ -1,0 +1,45 @@
+// A pulled change after validation: the wire `data` parsed with its entity's record schema.
+// Nothing from the network reaches Dexie unparsed.
+import type { z } from 'zod';
+import type { Change, PullEntity } from '../../shared/api/pull';
+import { category, paymentMethod, product, taxRate } from '../../shared/records/catalog';
+import { customer } from '../../shared/records/customer';
+import { sale } from '../../shared/records/sale';
+import { stockLevel } from '../../shared/records/stock';
+import { register, store } from '../../shared/records/store';
+
+export const entitySchemas = {
+  stores: store,
+  registers: register,
+  categories: category,
+  taxRates: taxRate,
+  paymentMethods: paymentMethod,
+  products: product,
+  stockLevels: stockLevel,
+  customers: customer,
+  sales: sale,
+} satisfies Record<PullEntity, z.ZodType>;
+
+type Records = { [E in PullEntity]: z.infer<(typeof entitySchemas)[E]> };
+
+/** `data` is null for a deletion. */
+export type PulledChange = {
+  [E in PullEntity]: { entity: E; id: string; version: string; data: Records[E] | null };
+}[PullEntity];
+
+export type ChangeOf<E extends PullEntity> = Extract<PulledChange, { entity: E }>;
+
+/** Parses one change; a string says what is wrong with it. */
+export function parseChange(change: Change): PulledChange | string {
+  if (change.op === 'delete')
+    return { entity: change.entity, id: change.id, version: change.version, data: null };
+  const parsed = entitySchemas[change.entity].safeParse(change.data);
+  if (!parsed.success)
+    return `${change.entity} ${change.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+  return {
+    entity: change.entity,
+    id: change.id,
+    version: change.version,
+    data: parsed.data,
+  } as PulledChange;
+}

@@ -1,0 +1,190 @@
+// recordSale: the one write that makes a sale real. In ONE transaction (strict durability) it
+// stores the sale with its lines and payments, its local stock movements, the register's next
+// gapless receipt number, the device's next mutation seq and the outbox entry. Either all of it
+// commits and the committed sale is returned, or nothing is stored and the error says why.
+import { HlcClock } from '../../shared/hlc';
+import { computeTotals } from '../../shared/pos/totals';
+import { formatReceiptNumber } from '../../shared/pos/receipt-number';
+import type { PaymentMethodKind } from '../../shared/records/catalog';
+import type { Sale } from '../../shared/records/sale';
+import { sale as saleSchema } from '../../shared/records/sale';
+import { uuidv7 } from '../../shared/uuidv7';
+import type { RandomBytes } from '../../shared/uuidv7';
+import { cryptoRandom } from '../../shared/uuidv7';
+import type { TillDb } from './database';
+import { NoRegister, getDevice } from './device-meta';
+import { enqueue } from './outbox';
+import type { LocalSale, LocalStockMovement } from './records';
+import { mapStorageErrors } from './storage';
+
+export class InvalidSale extends Error {
+  override name = 'InvalidSale';
+}
+
+export interface SaleLineInput {
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  discount?: number;
+  taxRateId: string;
+  taxBasisPoints: number;
+  /** Whether selling it moves stock (the product's stockTracked); default true. */
+  stockTracked?: boolean;
+  priceOverride?: { originalPrice: number; approvedBy: string };
+}
+
+export interface PaymentInput {
+  methodId: string;
+  kind: PaymentMethodKind;
+  /** What this tender pays of the total (for cash: tendered − change). */
+  amount: number;
+  tendered?: number;
+  change?: number;
+}
+
+export interface RecordSaleInput {
+  cashierId: string;
+  shiftId?: string | null;
+  lines: SaleLineInput[];
+  orderDiscount?: number;
+  payments: PaymentInput[];
+}
+
+export interface RecordSaleOptions {
+  now?: () => number;
+  random?: RandomBytes;
+}
+
+const TABLES = ['sales', 'stockMovements', 'outbox', 'deviceMeta', 'stores', 'registers'];
+
+function buildPayments(input: RecordSaleInput, total: number, id: () => string): Sale['payments'] {
+  const paid = input.payments.reduce((a, p) => a + p.amount, 0);
+  if (paid !== total)
+    throw new InvalidSale(`The payments (${paid}) do not add up to the total (${total}).`);
+  return input.payments.map((p) => {
+    if (p.tendered !== undefined && p.tendered - (p.change ?? 0) !== p.amount)
+      throw new InvalidSale('Cash tendered minus change must equal the amount paid.');
+    return {
+      id: id(),
+      methodId: p.methodId,
+      kind: p.kind,
+      amount: p.amount,
+      ...(p.tendered !== undefined ? { tendered: p.tendered } : {}),
+      ...(p.change !== undefined ? { change: p.change } : {}),
+    };
+  });
+}
+
+export async function recordSale(
+  db: TillDb,
+  input: RecordSaleInput,
+  options: RecordSaleOptions = {},
+): Promise<LocalSale> {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? cryptoRandom;
+  const newId = () => uuidv7(now(), random);
+  if (input.lines.length === 0) throw new InvalidSale('A sale needs at least one line.');
+
+  return mapStorageErrors(() =>
+    db.transaction('rw', TABLES, async (tx) => {
+      const device = await getDevice(tx);
+      const register = device.registerId ? await db.registers.get(device.registerId) : undefined;
+      const store = device.storeId ? await db.stores.get(device.storeId) : undefined;
+      if (!register || !store || register.storeId !== store.id)
+        throw new NoRegister('This device is not bound to a register of its store.');
+
+      const orderDiscount = input.orderDiscount ?? 0;
+      const totals = computeTotals({
+        lines: input.lines.map((l) => ({ ...l, discount: l.discount ?? 0 })),
+        orderDiscount,
+        pricesIncludeTax: store.pricesIncludeTax,
+        cashRounding: store.cashRounding,
+        paidAllInCash: input.payments.length > 0 && input.payments.every((p) => p.kind === 'cash'),
+      });
+      const payments = buildPayments(input, totals.total, newId);
+
+      const clock = new HlcClock({
+        node: device.deviceId,
+        now,
+        state: device.hlc,
+        offset: device.clockOffset,
+      });
+      const hlc = clock.stamp();
+      const counter = (device.receiptCounters[register.id] ?? 0) + 1;
+      const committedAt = new Date(now()).toISOString();
+      const parsed = saleSchema.safeParse({
+        id: newId(),
+        receiptNumber: formatReceiptNumber(store.code, register.code, counter),
+        storeId: store.id,
+        registerId: register.id,
+        ...(input.shiftId !== undefined ? { shiftId: input.shiftId } : {}),
+        cashierId: input.cashierId,
+        deviceTime: committedAt,
+        hlc,
+        pricesIncludeTax: store.pricesIncludeTax,
+        lines: input.lines.map((l, i) => ({
+          id: newId(),
+          productId: l.productId,
+          name: l.name,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          discount: l.discount ?? 0,
+          taxRateId: l.taxRateId,
+          taxBasisPoints: l.taxBasisPoints,
+          total: totals.lines[i]?.total ?? 0,
+          tax: totals.lines[i]?.tax ?? 0,
+          ...(l.priceOverride ? { priceOverride: l.priceOverride } : {}),
+        })),
+        orderDiscount,
+        payments,
+        totals: {
+          subtotal: totals.subtotal,
+          discount: totals.discount,
+          tax: totals.tax,
+          rounding: totals.rounding,
+          total: totals.total,
+        },
+      } satisfies Sale);
+      if (!parsed.success) throw new InvalidSale(`The sale is not valid: ${parsed.error.message}`);
+      const sale = parsed.data;
+
+      await tx.table('deviceMeta').put({
+        ...device,
+        hlc: clock.snapshot(),
+        receiptCounters: { ...device.receiptCounters, [register.id]: counter },
+      });
+      const mutationId = newId();
+      const entry = await enqueue(
+        tx,
+        { id: mutationId, kind: 'sale.create', hlc, payload: sale },
+        sale.id,
+        committedAt,
+      );
+      const local: LocalSale = {
+        ...sale,
+        mutationId,
+        seq: entry.seq,
+        sync: 'pending',
+        committedAt,
+      };
+      await db.sales.add(local);
+      const movements: LocalStockMovement[] = input.lines.flatMap((l) =>
+        l.stockTracked === false
+          ? []
+          : [
+              {
+                id: newId(),
+                saleId: sale.id,
+                productId: l.productId,
+                delta: -l.quantity,
+                at: committedAt,
+                pending: 1 as const,
+              },
+            ],
+      );
+      if (movements.length > 0) await db.stockMovements.bulkAdd(movements);
+      return local;
+    }),
+  );
+}

@@ -1,0 +1,140 @@
+// The shapes this register keeps in IndexedDB. Wire shapes come from src/shared; what is added
+// here is local bookkeeping (sync state, outbox order, the last copy agreed with the server).
+import type { Mutation, MutationKind } from '../../shared/api/push';
+import type { MutationErrorKind } from '../../shared/api/mutation-error';
+import type { HlcState } from '../../shared/hlc';
+import type { Customer } from '../../shared/records/customer';
+import type { Sale } from '../../shared/records/sale';
+import type { FieldVersion } from '../../shared/sync/resolve';
+
+/** pending: in the outbox; synced: the server confirmed it; rejected: in needs-attention. */
+export type SaleSync = 'pending' | 'synced' | 'rejected';
+
+export interface LocalSale extends Sale {
+  /**
+   * The mutation that carries it, kept to push it again after a server restore; null for a
+   * sale this register got back from the server (made by an earlier install).
+   */
+  mutationId: string | null;
+  seq: number | null;
+  sync: SaleSync;
+  committedAt: string;
+}
+
+/** A stock movement this register made; `pending` (1/0, booleans are not keys) until synced. */
+export interface LocalStockMovement {
+  id: string;
+  saleId: string;
+  productId: string;
+  delta: number;
+  at: string;
+  pending: 0 | 1;
+}
+
+/** An outbox entry is a mutation as it will be pushed, plus what it is about. */
+export type OutboxEntry = Mutation & {
+  /** The id of the record the mutation writes (sale id, customer id, ...). */
+  recordId: string;
+  createdAt: string;
+};
+
+export interface NeedsAttentionEntry {
+  seq: number;
+  id: string;
+  kind: MutationKind;
+  recordId: string;
+  mutation: OutboxEntry;
+  error: { kind: MutationErrorKind; message: string };
+  at: string;
+}
+
+export interface LocalConflict {
+  id: string;
+  entity: string;
+  recordId: string;
+  field: string;
+  winner: FieldVersion;
+  loser: FieldVersion;
+  at: string;
+}
+
+export interface LocalCustomer extends Customer {
+  /** The last copy both this register and the server agreed on (null: never synced). */
+  base: Customer | null;
+}
+
+/** The customer itself, without the local bookkeeping. */
+export function customerOf(local: LocalCustomer): Customer {
+  const { id, storeId, name, email, phone, note, stamps } = local;
+  return { id, storeId, name, email, phone, note, stamps };
+}
+
+/** One entry of a block log: a record (or its deletion, value null) at a server version. */
+export interface LogEntry<T> {
+  id: string;
+  version: string;
+  value: T | null;
+}
+
+export interface LogBlock<T> {
+  id: number;
+  entries: LogEntry<T>[];
+}
+
+export interface DeviceMeta {
+  key: 'device';
+  deviceId: string;
+  /** Random id of this database instance; the eviction marker names it. */
+  instanceId: string;
+  storeId: string | null;
+  registerId: string | null;
+  /** Gapless receipt counters per register id: the last number used. */
+  receiptCounters: Record<string, number>;
+  /** The seq the next mutation gets. */
+  nextSeq: number;
+  hlc: HlcState;
+  /** Milliseconds to add to the device clock to agree with the server's Date header. */
+  clockOffset: number;
+  persistRequested: boolean;
+}
+
+/** The access token, shared by tabs and the service worker (short-lived by design). */
+export interface SessionRecord {
+  key: 'session';
+  accessToken: string;
+  expiresAt: number;
+  userId: string;
+}
+
+export type MetaRecord = DeviceMeta | SessionRecord;
+
+export interface ResyncProgress {
+  /** Ids seen so far in this resync, per small entity (the rest are removed at its end). */
+  seen: Record<string, string[]>;
+  /** Per block log: the first block of the new snapshot and the entries stored before it. */
+  logs: Record<string, { fromBlock: number; entriesBefore: number }>;
+}
+
+export interface SyncStateRecord {
+  key: 'sync';
+  cursor: string | null;
+  epoch: string | null;
+  lastPullAt: string | null;
+  lastPushAt: string | null;
+  lastSuccessAt: string | null;
+  /** When the digest check last ran (absent: never). */
+  lastDigestAt?: string | null;
+  /** Set while a full resync runs (after a 410 or a new epoch). */
+  resync: ResyncProgress | null;
+}
+
+export interface BlockLogMeta {
+  key: `blocks:${string}`;
+  /** Bumped whenever blocks are rewritten or removed, so in-memory readers reload. */
+  generation: number;
+  nextBlockId: number;
+  /** Entries stored in all blocks, live or superseded. */
+  entries: number;
+}
+
+export type SyncRecord = SyncStateRecord | BlockLogMeta;

@@ -1,0 +1,79 @@
+// Schema versions of the register's database. Upgrades may drop what the server can send again
+// (the catalog) but never the outbox, the needs-attention list or this register's sales.
+//
+// v1: the first layout, one record per product with barcode, SKU and name indexes.
+// v2: the catalog and stock levels move into block logs (DESIGN.md "What IndexedDB costs":
+//     per-record index entries made a 100,000-product first sync take 20 s); lookups are served
+//     from memory. Adds stock movements, needs-attention and conflicts. The pull cursor is reset
+//     so the catalog comes again.
+import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import type { LocalSale, OutboxEntry, SyncStateRecord } from './records';
+
+export const DB_VERSION = 2;
+
+export const schemaV1 = {
+  products: 'id, &sku, *barcodes, name',
+  stockLevels: 'productId',
+  stores: 'id',
+  registers: 'id',
+  categories: 'id',
+  taxRates: 'id',
+  paymentMethods: 'id',
+  customers: 'id',
+  sales: 'id, &receiptNumber, sync',
+  outbox: '&seq, &id',
+  syncState: 'key',
+  deviceMeta: 'key',
+} as const;
+
+export const schemaV2 = {
+  products: null,
+  stockLevels: null,
+  productBlocks: 'id',
+  stockBlocks: 'id',
+  stores: 'id',
+  registers: 'id',
+  categories: 'id',
+  taxRates: 'id',
+  paymentMethods: 'id',
+  customers: 'id, name',
+  sales: 'id, &receiptNumber, sync, committedAt',
+  stockMovements: 'id, productId, saleId, pending',
+  outbox: '&seq, &id, recordId',
+  needsAttention: '&seq, &id, recordId',
+  conflicts: 'id, recordId',
+  syncState: 'key',
+  deviceMeta: 'key',
+} as const;
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  // Older entries did not name their record; every kind so far carries it as payload.id.
+  await tx
+    .table<OutboxEntry & { recordId?: string }>('outbox')
+    .toCollection()
+    .modify((entry) => {
+      entry.recordId ??= entry.payload.id;
+      entry.createdAt ??= new Date(0).toISOString();
+    });
+  // The new committedAt index: older sales were committed when their device said.
+  await tx
+    .table<LocalSale & { committedAt?: string }>('sales')
+    .toCollection()
+    .modify((sale) => {
+      sale.committedAt ??= sale.deviceTime ?? new Date(0).toISOString();
+    });
+  await tx
+    .table<SyncStateRecord>('syncState')
+    .where('key')
+    .equals('sync')
+    .modify((s) => {
+      s.cursor = null;
+      s.resync = null;
+    });
+}
+
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores(schemaV1);
+  db.version(2).stores(schemaV2).upgrade(upgradeToV2);
+}

@@ -1,0 +1,44 @@
+// The catalog in memory for search, scans and category tiles: loaded once per database, and
+// brought up to date only when the product log's meta says it changed (a cheap read), so a
+// keystroke never waits for a full read of 100,000 products.
+import type { Product } from '../../shared/records/catalog';
+import { readLogMeta } from '../db/block-log';
+import type { LoadedCatalog } from '../db/catalog';
+import { allProducts, loadCatalog, refreshCatalog } from '../db/catalog';
+import type { CatalogIndex } from '../db/catalog-index';
+import type { TillDb } from '../db/database';
+
+async function logStamp(db: TillDb): Promise<string> {
+  const m = await readLogMeta(db, 'products');
+  return `${m.generation}:${m.nextBlockId}:${m.entries}`;
+}
+
+export class CatalogCache {
+  private loaded: { db: TillDb; catalog: LoadedCatalog; stamp: string } | null = null;
+  private categories: { db: TillDb; stamp: string; map: Map<string, Product[]> } | null = null;
+
+  async index(db: TillDb): Promise<CatalogIndex> {
+    const stamp = await logStamp(db);
+    if (this.loaded?.db !== db) this.loaded = { db, catalog: await loadCatalog(db), stamp };
+    else if (this.loaded.stamp !== stamp)
+      this.loaded = { db, catalog: await refreshCatalog(db, this.loaded.catalog), stamp };
+    return this.loaded.catalog.index;
+  }
+
+  /** Active products of a category by name (read in full only after the log changed). */
+  async inCategory(db: TillDb, categoryId: string): Promise<Product[]> {
+    const stamp = await logStamp(db);
+    if (this.categories?.db !== db || this.categories.stamp !== stamp) {
+      const map = new Map<string, Product[]>();
+      for (const p of (await allProducts(db)).values()) {
+        if (!p.active || p.categoryId === null) continue;
+        const list = map.get(p.categoryId);
+        if (list) list.push(p);
+        else map.set(p.categoryId, [p]);
+      }
+      for (const list of map.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+      this.categories = { db, stamp, map };
+    }
+    return this.categories.map.get(categoryId) ?? [];
+  }
+}

@@ -1,0 +1,94 @@
+// The cart being rung up: a pure reducer, so every change is one testable step. Amounts are
+// minor units; a line's discount never exceeds what the line costs.
+import type { Product } from '../../../shared/records/catalog';
+import { uuidv7 } from '../../../shared/uuidv7';
+
+export interface CartLine {
+  id: string;
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  /** Amount off this line. */
+  discount: number;
+  taxRateId: string;
+  taxBasisPoints: number;
+  priceOverride?: { originalPrice: number; approvedBy: string };
+}
+
+export type OrderDiscount =
+  { kind: 'none' } | { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
+
+export interface Cart {
+  lines: CartLine[];
+  orderDiscount: OrderDiscount;
+}
+
+export const emptyCart: Cart = { lines: [], orderDiscount: { kind: 'none' } };
+
+export type CartAction =
+  | { type: 'add'; product: Product; taxBasisPoints: number }
+  | { type: 'quantity'; lineId: string; quantity: number }
+  | { type: 'remove'; lineId: string }
+  | { type: 'lineDiscount'; lineId: string; discount: number }
+  | { type: 'overridePrice'; lineId: string; price: number; approvedBy: string }
+  | { type: 'orderDiscount'; discount: OrderDiscount }
+  | { type: 'clear' };
+
+function clampDiscount(line: CartLine): CartLine {
+  const max = Math.max(0, line.quantity * line.unitPrice);
+  return line.discount > max ? { ...line, discount: max } : line;
+}
+
+function updateLine(cart: Cart, lineId: string, change: (l: CartLine) => CartLine): Cart {
+  return {
+    ...cart,
+    lines: cart.lines.map((l) => (l.id === lineId ? clampDiscount(change(l)) : l)),
+  };
+}
+
+export function cartReducer(cart: Cart, action: CartAction): Cart {
+  switch (action.type) {
+    case 'add': {
+      // The same product again adds to its line, unless that line was changed by hand.
+      const same = cart.lines.find(
+        (l) => l.productId === action.product.id && !l.priceOverride && l.discount === 0,
+      );
+      if (same) return updateLine(cart, same.id, (l) => ({ ...l, quantity: l.quantity + 1 }));
+      const line: CartLine = {
+        id: uuidv7(),
+        productId: action.product.id,
+        name: action.product.name,
+        quantity: 1,
+        unitPrice: action.product.price,
+        discount: 0,
+        taxRateId: action.product.taxRateId,
+        taxBasisPoints: action.taxBasisPoints,
+      };
+      return { ...cart, lines: [...cart.lines, line] };
+    }
+    case 'quantity':
+      if (!Number.isSafeInteger(action.quantity) || action.quantity < 1) return cart;
+      return updateLine(cart, action.lineId, (l) => ({ ...l, quantity: action.quantity }));
+    case 'remove':
+      return { ...cart, lines: cart.lines.filter((l) => l.id !== action.lineId) };
+    case 'lineDiscount':
+      return updateLine(cart, action.lineId, (l) => ({
+        ...l,
+        discount: Math.max(0, action.discount),
+      }));
+    case 'overridePrice':
+      return updateLine(cart, action.lineId, (l) => ({
+        ...l,
+        unitPrice: action.price,
+        priceOverride: {
+          originalPrice: l.priceOverride?.originalPrice ?? l.unitPrice,
+          approvedBy: action.approvedBy,
+        },
+      }));
+    case 'orderDiscount':
+      return { ...cart, orderDiscount: action.discount };
+    case 'clear':
+      return emptyCart;
+  }
+}

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyPulledPage } from '../../../src/app/db/apply-pull';
+import { compactLog, readLog } from '../../../src/app/db/block-log';
+import { loadCatalog, refreshCatalog } from '../../../src/app/db/catalog';
+import type { LoadedCatalog } from '../../../src/app/db/catalog';
+import { normalizeText } from '../../../src/app/db/catalog-index';
+import type { TillDb } from '../../../src/app/db/database';
+import { initDevice } from '../../../src/app/db/device-meta';
+import type { PulledChange } from '../../../src/app/db/pulled-change';
+import { ean13 } from '../../../src/shared/pos/ean13';
+import type { Product } from '../../../src/shared/records/catalog';
+import { freshDbName, idSource, openDb } from '../../support/till-db';
+
+const N = 100_000;
+const PAGE = 5_000;
+const adjectives = ['Organic', 'Classic', 'Fresh', 'Crème', 'Light', 'Smoked', 'Spicy', 'Golden'];
+const nouns = ['Apple Juice', 'Tomato Soup', 'Cheddar', 'Granola', 'Green Tea', 'Brûlée', 'Salsa'];
+
+function makeProducts(n: number): Product[] {
+  const nextId = idSource(7);
+  const storeId = '00000000-0000-7000-8000-00000000a001';
+  const taxRateId = '00000000-0000-7000-8000-00000000b001';
+  return Array.from({ length: n }, (_, i) => ({
+    id: nextId(),
+    storeId,
+    sku: `SKU-${String(i).padStart(6, '0')}`,
+    barcodes: [ean13(`2${String(i).padStart(11, '0')}`)],
+    name: `${adjectives[i % adjectives.length]} ${nouns[Math.floor(i / 8) % nouns.length]} ${i % 997}`,
+    price: 100 + (i % 900),
+    taxRateId,
+    categoryId: null,
+    active: i % 50 !== 0,
+    stockTracked: true,
+  }));
+}
+
+let page = 0;
+function pageOf(changes: PulledChange[], from: string | null, hasMore = false) {
+  page += 1;
+  return { epoch: 'e1', from, cursor: `c${page}`, hasMore, changes };
+}
+
+const upsert = (p: Product): PulledChange => ({
+  entity: 'products',
+  id: p.id,
+  version: '1',
+  data: p,
+});
+
+/** What a search must return, computed the slow, obvious way. */
+function reference(products: Product[], query: string, limit = 20): string[] {
+  const words = normalizeText(query).split(' ');
+  return products
+    .filter((p) => p.active)
+    .filter((p) =>
+      words.every((w) => `${normalizeText(p.name)} ${p.sku.toLowerCase()}`.includes(w)),
+    )
+    .sort((a, b) => {
+      const ka = `${normalizeText(a.name)}\u0000${a.id}`;
+      const kb = `${normalizeText(b.name)}\u0000${b.id}`;
+      return ka < kb ? -1 : 1;
+    })
+    .slice(0, limit)
+    .map((p) => p.id);
+}
+
+describe('the catalog over 100,000 products', () => {
+  const products = makeProducts(N);
+  let db: TillDb;
+  let catalog: LoadedCatalog;
+
+  beforeAll(async () => {
+    db = await openDb(freshDbName());
+    await initDevice(db, '00000000-0000-7000-8000-00000000d001');
+    for (let i = 0; i < N; i += PAGE) {
+      const changes = products.slice(i, i + PAGE).map(upsert);
+      await applyPulledPage(
+        db,
+        pageOf(changes, i === 0 ? null : `c${page}`, i + PAGE < N),
+        () => 0,
+      );
+    }
+    catalog = await loadCatalog(db);
+  }, 120_000);
+
+  it('is stored in blocks, not one record per product', async () => {
+    expect(await db.productBlocks.count()).toBe(N / 1000);
+    expect(catalog.index.size).toBe(N);
+  });
+
+  it('finds every product by each of its barcodes, and by SKU', () => {
+    for (const p of products) {
+      expect(catalog.index.lookupBarcode(p.barcodes[0]!)?.id).toBe(p.id);
+    }
+    expect(catalog.index.lookupSku('sku-012345')?.id).toBe(products[12345]!.id);
+    expect(catalog.index.lookupBarcode('2999999999999')).toBeUndefined();
+  });
+
+  it.each(['juice 17', 'creme', 'GOLDEN brulee 99', 'sku-09999', 'salsa 996', 'nothing like this'])(
+    'searches names and SKUs like the obvious filter does: %s',
+    (query) => {
+      expect(catalog.index.search(query).map((p) => p.id)).toEqual(reference(products, query));
+    },
+  );
+
+  it('puts an exact barcode hit first', () => {
+    const p = products[4242]!;
+    expect(catalog.index.search(p.barcodes[0]!)[0]?.id).toBe(p.id);
+  });
+
+  it('takes pulled updates and deletes, replacing the product where it was', async () => {
+    const renamed = { ...products[10]!, name: 'Zesty Lemonade', barcodes: ['4006381333931'] };
+    const gone = products[20]!;
+    await applyPulledPage(
+      db,
+      pageOf(
+        [upsert(renamed), { entity: 'products', id: gone.id, version: '2', data: null }],
+        `c${page}`,
+      ),
+      () => 0,
+    );
+    catalog = await refreshCatalog(db, catalog);
+
+    expect(catalog.index.size).toBe(N - 1);
+    expect(catalog.index.get(gone.id)).toBeUndefined();
+    expect(catalog.index.lookupBarcode(gone.barcodes[0]!)).toBeUndefined();
+    expect(catalog.index.lookupBarcode(products[10]!.barcodes[0]!)).toBeUndefined();
+    expect(catalog.index.lookupBarcode('4006381333931')?.name).toBe('Zesty Lemonade');
+    expect(catalog.index.search('zesty').map((p) => p.id)).toEqual([renamed.id]);
+    const after = products
+      .map((p) => (p.id === renamed.id ? renamed : p))
+      .filter((p) => p.id !== gone.id);
+    expect(catalog.index.search('juice 10').map((p) => p.id)).toEqual(reference(after, 'juice 10'));
+
+    // A fresh load (a restart) sees the same catalog.
+    const reloaded = await loadCatalog(db);
+    expect(reloaded.index.lookupBarcode('4006381333931')?.id).toBe(renamed.id);
+    expect(reloaded.index.get(gone.id)).toBeUndefined();
+    expect(reloaded.index.size).toBe(N - 1);
+  });
+
+  it('keeps exactly the live products through a compaction', async () => {
+    const before = await readLog<Product>(db, 'products');
+    expect(await compactLog<Product>(db, 'products')).toBe(true);
+    const after = await readLog<Product>(db, 'products');
+    expect(after.values).toEqual(before.values);
+    expect(after.entries).toBe(N - 1);
+    expect(after.generation).toBe(before.generation + 1);
+    // A catalog loaded before the compaction notices and reloads whole.
+    const refreshed = await refreshCatalog(db, catalog);
+    expect(refreshed.generation).toBe(after.generation);
+    expect(refreshed.index.size).toBe(N - 1);
+  });
+});
