@@ -48,13 +48,16 @@ export function ProductSearch(props: {
   }
 
   async function enter() {
-    if (/^\d{8,14}$/.test(q)) {
-      const byCode = await data.productByBarcode(q);
-      if (byCode) return add(byCode);
-      if (hits.length === 0) {
-        props.onQuery('');
-        return props.onUnknownCode(q);
-      }
+    const code = q;
+    if (/^\d{8,14}$/.test(code)) {
+      // Free the field before the lookup: a scanner may type the next code right away, and
+      // clearing after the await would wipe its first digits.
+      const fallback = hits[active];
+      props.onQuery('');
+      const byCode = await data.productByBarcode(code);
+      if (byCode) return props.onAdd(byCode);
+      if (fallback) return props.onAdd(fallback);
+      return props.onUnknownCode(code);
     }
     const hit = hits[active];
     if (hit) add(hit);

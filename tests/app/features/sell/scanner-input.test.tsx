@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useScanner } from '../../../../src/app/features/sell/use-scanner';
 import { TillScreen } from '../../../../src/app/features/till/till-screen';
+import { MemoryTillData } from '../memory-till-data';
 import { renderTill } from '../render-till';
 
 const noop = () => undefined;
@@ -77,6 +78,22 @@ describe('keyboard-wedge scanner', () => {
     );
     expect(await screen.findByRole('listitem', { name: 'Water' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Search products' })).toHaveValue('');
+  });
+
+  it('keeps a second scan typed into the search field while the first is still looked up', async () => {
+    const user = userEvent.setup();
+    const data = new MemoryTillData();
+    // A slow lookup: the second code arrives before the first answer (found with a real
+    // scanner and the real catalog, where the lookup is async).
+    const lookup = data.productByBarcode.bind(data);
+    data.productByBarcode = (code: string) =>
+      new Promise((resolve) => setTimeout(() => resolve(lookup(code)), 30));
+    renderTill(<TillScreen onSignedOut={noop} />, { data });
+    const search = screen.getByRole('combobox', { name: 'Search products' });
+    await user.type(search, '4000000000002{Enter}4000000000003{Enter}');
+    expect(await screen.findByRole('listitem', { name: 'Orange Juice' })).toBeInTheDocument();
+    expect(await screen.findByRole('listitem', { name: 'Water' })).toBeInTheDocument();
+    expect(search).toHaveValue('');
   });
 
   it('leaves keys typed into a text field to the field', async () => {
