@@ -347,6 +347,64 @@ const flowers = fresh(
   299,
 );
 
+const pets = [
+  ...sizes({ name: 'Dry Dog Food Chicken', price: 1299, tax: 'reduced' as const }, [
+    ['4 kg', 1],
+    ['1.5 kg', 0.45],
+  ]),
+  ...sizes({ name: 'Wet Dog Food Beef', price: 149, tax: 'reduced' as const }, [
+    ['400 g', 1],
+    ['6 × 400 g', 5.5],
+  ]),
+  ...sizes({ name: 'Dry Cat Food Salmon', price: 899, tax: 'reduced' as const }, [
+    ['2 kg', 1],
+    ['800 g', 0.5],
+  ]),
+  ...sizes({ name: 'Wet Cat Food Pouches', price: 399, tax: 'reduced' as const }, [
+    ['12 × 85 g', 1],
+  ]),
+  ...sizes({ name: 'Cat Litter Clumping', price: 699, tax: 'standard' as const }, [['10 L', 1]]),
+  ...sizes({ name: 'Dog Chews', price: 349, tax: 'reduced' as const }, [['200 g', 1]]),
+  ...sizes({ name: 'Cat Treats', price: 199, tax: 'reduced' as const }, [['60 g', 1]]),
+  ...sizes({ name: 'Bird Seed Mix', price: 299, tax: 'reduced' as const }, [['1 kg', 1]]),
+  ...sizes({ name: 'Poop Bags', price: 249, tax: 'standard' as const }, [['120 pack', 1]]),
+  ...sizes({ name: 'Pet Shampoo', price: 599, tax: 'standard' as const }, [['250 ml', 1]]),
+];
+
+const baby = [
+  ...sizes({ name: 'Nappies Size 3', price: 999, tax: 'standard' as const }, [['52 pack', 1]]),
+  ...sizes({ name: 'Nappies Size 4', price: 999, tax: 'standard' as const }, [['46 pack', 1]]),
+  ...sizes({ name: 'Nappies Size 5', price: 1049, tax: 'standard' as const }, [['40 pack', 1]]),
+  ...sizes({ name: 'Baby Porridge Oat', price: 229, tax: 'reduced' as const }, [['250 g', 1]]),
+  ...sizes({ name: 'Fruit Puree Apple Pear', price: 99, tax: 'reduced' as const }, [
+    ['190 g', 1],
+    ['4 × 190 g', 3.6],
+  ]),
+  ...sizes({ name: 'Infant Formula', price: 1599, tax: 'reduced' as const }, [['800 g', 1]]),
+  ...sizes({ name: 'Baby Lotion', price: 349, tax: 'standard' as const }, [['200 ml', 1]]),
+  ...sizes({ name: 'Rice Rusks', price: 149, tax: 'reduced' as const }, [['100 g', 1]]),
+  ...sizes({ name: 'Sippy Cup', price: 699, tax: 'standard' as const }, [['each', 1]]),
+  ...sizes({ name: 'Baby Spoon Set', price: 499, tax: 'standard' as const }, [['3 pack', 1]]),
+];
+
+const stationery = [
+  ...sizes({ name: 'Ballpoint Pens Blue', price: 299, tax: 'standard' as const }, [['10 pack', 1]]),
+  ...sizes({ name: 'Pencils HB', price: 199, tax: 'standard' as const }, [['12 pack', 1]]),
+  ...sizes({ name: 'Notebook A5 Lined', price: 249, tax: 'standard' as const }, [
+    ['each', 1],
+    ['3 pack', 2.6],
+  ]),
+  ...sizes({ name: 'Printer Paper A4', price: 599, tax: 'standard' as const }, [['500 sheets', 1]]),
+  ...sizes({ name: 'Sticky Notes', price: 349, tax: 'standard' as const }, [['6 pads', 1]]),
+  ...sizes({ name: 'Highlighters', price: 449, tax: 'standard' as const }, [['4 colours', 1]]),
+  ...sizes({ name: 'Sticky Tape', price: 179, tax: 'standard' as const }, [['2 rolls', 1]]),
+  ...sizes({ name: 'Envelopes C6', price: 229, tax: 'standard' as const }, [['25 pack', 1]]),
+  ...sizes({ name: 'Birthday Card', price: 299, tax: 'standard' as const }, [['each', 1]]),
+  ...sizes({ name: 'Gift Wrap', price: 349, tax: 'standard' as const }, [['2 m', 1]]),
+  ...sizes({ name: 'Glue Stick', price: 149, tax: 'standard' as const }, [['each', 1]]),
+  ...sizes({ name: 'Colouring Pencils', price: 599, tax: 'standard' as const }, [['24 pack', 1]]),
+];
+
 export const demoCategories: { name: string; items: DemoItem[] }[] = [
   { name: 'Fruit & Vegetables', items: produce },
   { name: 'Bakery', items: bakery },
@@ -360,4 +418,8 @@ export const demoCategories: { name: string; items: DemoItem[] }[] = [
   { name: 'Personal Care', items: care },
   { name: 'Flowers & Plants', items: flowers },
   { name: 'Services', items: services },
+  // Appended after Services so the barcodes of the earlier items never change.
+  { name: 'Pet Supplies', items: pets },
+  { name: 'Baby & Kids', items: baby },
+  { name: 'Stationery', items: stationery },
 ];
