@@ -29,6 +29,7 @@ import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { deviceRoutes } from './routes/devices';
 import { syncRoutes } from './routes/sync';
+import { shiftRoutes } from './routes/shifts';
 
 export interface AppDeps {
   /** A database already migrated; when absent the app opens (and later closes) its own. */
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(catalogRoutes);
   await app.register(deviceRoutes);
   await app.register(syncRoutes);
+  await app.register(shiftRoutes);
 
   const staticRoot = resolve(config.staticDir);
   const serveApp = existsSync(resolve(staticRoot, 'index.html'));

@@ -4,6 +4,7 @@
 import type { Transaction } from 'dexie';
 import type { MutationResult } from '../../shared/api/push';
 import { customer as customerSchema } from '../../shared/records/customer';
+import { parkedOrder } from '../../shared/records/parked-order';
 import { customerRules, mergeCustomer } from '../../shared/sync/resolve';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { TillDb } from './database';
@@ -18,12 +19,33 @@ export interface PushOutcome {
   unanswered: number;
 }
 
+/** The local table of each store-operation kind's record. */
+const OPS_TABLES: Partial<Record<OutboxEntry['kind'], string>> = {
+  'shift.open': 'shifts',
+  'shift.close': 'shifts',
+  'cash.move': 'cashMovements',
+  'sale.void': 'saleVoids',
+  'parked.upsert': 'parkedOrders',
+};
+
 async function confirm(tx: Transaction, entry: OutboxEntry): Promise<void> {
   await tx.table('outbox').delete(entry.seq);
   if (entry.kind === 'sale.create') {
     await tx.table('sales').update(entry.recordId, { sync: 'synced' });
     await tx.table('stockMovements').where('saleId').equals(entry.recordId).modify({ pending: 0 });
   }
+  const table = OPS_TABLES[entry.kind];
+  // A shift's close may still be queued behind its open: synced only when nothing is left.
+  if (table && !(await tx.table('outbox').where('recordId').equals(entry.recordId).count())) {
+    await tx.table(table).update(entry.recordId, { sync: 'synced' });
+  }
+}
+
+/** The server kept another version of a parked order (a final status wins): take it in. */
+async function takeMergedParked(tx: Transaction, entry: OutboxEntry, record: unknown) {
+  const parsed = parkedOrder.safeParse(record);
+  if (!parsed.success || entry.kind !== 'parked.upsert') return;
+  await tx.table('parkedOrders').put({ ...parsed.data, sync: 'synced' });
 }
 
 /**
@@ -87,7 +109,18 @@ export async function applyPushResults(
 ): Promise<PushOutcome> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const outcome: PushOutcome = { confirmed: 0, rejected: 0, unanswered: 0 };
-  const tables = ['outbox', 'sales', 'stockMovements', 'needsAttention', 'customers', 'conflicts'];
+  const tables = [
+    'outbox',
+    'sales',
+    'stockMovements',
+    'needsAttention',
+    'customers',
+    'conflicts',
+    'shifts',
+    'cashMovements',
+    'saleVoids',
+    'parkedOrders',
+  ];
   await db.transaction('rw', tables, async (tx) => {
     for (const entry of sent) {
       const result = byId.get(entry.id);
@@ -112,6 +145,8 @@ export async function applyPushResults(
           await takeMergedCustomer(tx, entry, result.record, at, () => uuidv7());
         else await agreeCustomer(tx, entry);
       }
+      if (entry.kind === 'parked.upsert' && result.status === 'merged')
+        await takeMergedParked(tx, entry, result.record);
       outcome.confirmed++;
     }
   });

@@ -8,8 +8,12 @@ import type { StockLevel } from '../../shared/records/stock';
 import type { Register, Store } from '../../shared/records/store';
 import { declareSchema } from './schema';
 import type {
+  LocalCashMovement,
   LocalConflict,
   LocalCustomer,
+  LocalParkedOrder,
+  LocalSaleVoid,
+  LocalShift,
   LocalSale,
   LocalStockMovement,
   LogBlock,
@@ -42,6 +46,10 @@ export class TillDb extends Dexie {
   conflicts!: Table<LocalConflict, string>;
   syncState!: Table<SyncRecord, string>;
   deviceMeta!: Table<MetaRecord, string>;
+  shifts!: Table<LocalShift, string>;
+  cashMovements!: Table<LocalCashMovement, string>;
+  saleVoids!: Table<LocalSaleVoid, string>;
+  parkedOrders!: Table<LocalParkedOrder, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });

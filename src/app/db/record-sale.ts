@@ -6,7 +6,8 @@ import { HlcClock } from '../../shared/hlc';
 import { computeTotals } from '../../shared/pos/totals';
 import { formatReceiptNumber } from '../../shared/pos/receipt-number';
 import type { PaymentMethodKind } from '../../shared/records/catalog';
-import type { Sale } from '../../shared/records/sale';
+import type { Sale, VoidedLine } from '../../shared/records/sale';
+import { storeLimits } from '../../shared/records/store';
 import { sale as saleSchema } from '../../shared/records/sale';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { RandomBytes } from '../../shared/uuidv7';
@@ -16,6 +17,9 @@ import { NoRegister, getDevice } from './device-meta';
 import { enqueue } from './outbox';
 import type { LocalSale, LocalStockMovement } from './records';
 import { mapStorageErrors } from './storage';
+import { checkRefundQuantities } from './refund-limits';
+import { openShiftOf } from './shifts';
+import { StoreOpsError } from './store-ops-error';
 
 export class InvalidSale extends Error {
   override name = 'InvalidSale';
@@ -32,6 +36,8 @@ export interface SaleLineInput {
   /** Whether selling it moves stock (the product's stockTracked); default true. */
   stockTracked?: boolean;
   priceOverride?: { originalPrice: number; approvedBy: string };
+  /** On a refund: the original line given back (quantity < 0). */
+  refundOfLineId?: string;
 }
 
 export interface PaymentInput {
@@ -49,6 +55,12 @@ export interface RecordSaleInput {
   lines: SaleLineInput[];
   orderDiscount?: number;
   payments: PaymentInput[];
+  /** A refund: the sale it gives back; its lines have negative quantities. */
+  refundOf?: string;
+  /** The manager who approved a refund above the store's limit. */
+  refundApprovedBy?: string;
+  /** Lines taken off the cart before payment. */
+  voidedLines?: VoidedLine[];
 }
 
 export interface RecordSaleOptions {
@@ -56,7 +68,7 @@ export interface RecordSaleOptions {
   random?: RandomBytes;
 }
 
-const TABLES = ['sales', 'stockMovements', 'outbox', 'deviceMeta', 'stores', 'registers'];
+const TABLES = ['sales', 'stockMovements', 'outbox', 'deviceMeta', 'stores', 'registers', 'shifts'];
 
 function buildPayments(input: RecordSaleInput, total: number, id: () => string): Sale['payments'] {
   const paid = input.payments.reduce((a, p) => a + p.amount, 0);
@@ -93,6 +105,14 @@ export async function recordSale(
       const store = device.storeId ? await db.stores.get(device.storeId) : undefined;
       if (!register || !store || register.storeId !== store.id)
         throw new NoRegister('This device is not bound to a register of its store.');
+      // A sale belongs to the open shift of its register; a named shift must be that one.
+      const shift = await openShiftOf(tx);
+      if (input.shiftId && input.shiftId !== shift?.id)
+        throw new StoreOpsError('NoOpenShift', 'The shift of this sale is not open.');
+      const shiftId = input.shiftId ?? shift?.id;
+      if (input.refundOf) await checkRefundQuantities(tx, input.refundOf, input.lines);
+      else if (input.lines.some((l) => l.refundOfLineId) || input.refundApprovedBy)
+        throw new InvalidSale('Only a refund refers to refunded lines.');
 
       const orderDiscount = input.orderDiscount ?? 0;
       const totals = computeTotals({
@@ -103,6 +123,12 @@ export async function recordSale(
         paidAllInCash: input.payments.length > 0 && input.payments.every((p) => p.kind === 'cash'),
       });
       const payments = buildPayments(input, totals.total, newId);
+      const { refundApprovalLimit } = storeLimits(store);
+      if (input.refundOf && -totals.total > refundApprovalLimit && !input.refundApprovedBy)
+        throw new StoreOpsError(
+          'NeedsManager',
+          `A refund above ${refundApprovalLimit} needs a manager.`,
+        );
 
       const clock = new HlcClock({
         node: device.deviceId,
@@ -118,7 +144,7 @@ export async function recordSale(
         receiptNumber: formatReceiptNumber(store.code, register.code, counter),
         storeId: store.id,
         registerId: register.id,
-        ...(input.shiftId !== undefined ? { shiftId: input.shiftId } : {}),
+        ...(shiftId !== undefined ? { shiftId } : {}),
         cashierId: input.cashierId,
         deviceTime: committedAt,
         hlc,
@@ -135,6 +161,7 @@ export async function recordSale(
           total: totals.lines[i]?.total ?? 0,
           tax: totals.lines[i]?.tax ?? 0,
           ...(l.priceOverride ? { priceOverride: l.priceOverride } : {}),
+          ...(l.refundOfLineId ? { refundOfLineId: l.refundOfLineId } : {}),
         })),
         orderDiscount,
         payments,
@@ -145,6 +172,9 @@ export async function recordSale(
           rounding: totals.rounding,
           total: totals.total,
         },
+        ...(input.refundOf ? { refundOf: input.refundOf } : {}),
+        ...(input.refundApprovedBy ? { refundApprovedBy: input.refundApprovedBy } : {}),
+        ...(input.voidedLines?.length ? { voidedLines: input.voidedLines } : {}),
       } satisfies Sale);
       if (!parsed.success) throw new InvalidSale(`The sale is not valid: ${parsed.error.message}`);
       const sale = parsed.data;

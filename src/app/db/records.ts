@@ -5,6 +5,10 @@ import type { MutationErrorKind } from '../../shared/api/mutation-error';
 import type { HlcState } from '../../shared/hlc';
 import type { Customer } from '../../shared/records/customer';
 import type { Sale } from '../../shared/records/sale';
+import type { ShiftClose, ShiftOpen } from '../../shared/records/shift';
+import type { CashMovement } from '../../shared/records/cash-movement';
+import type { SaleVoid } from '../../shared/records/sale-void';
+import type { ParkedOrder } from '../../shared/records/parked-order';
 import type { FieldVersion } from '../../shared/sync/resolve';
 
 /** pending: in the outbox; synced: the server confirmed it; rejected: in needs-attention. */
@@ -138,3 +142,15 @@ export interface BlockLogMeta {
 }
 
 export type SyncRecord = SyncStateRecord | BlockLogMeta;
+
+/** A shift of this register: open until its close is recorded here. */
+export interface LocalShift extends ShiftOpen {
+  status: 'open' | 'closed';
+  close: ShiftClose | null;
+  /** pending until the server confirmed its open (and its close, once closed). */
+  sync: SaleSync;
+}
+
+export type LocalCashMovement = CashMovement & { sync: SaleSync };
+export type LocalSaleVoid = SaleVoid & { sync: SaleSync };
+export type LocalParkedOrder = ParkedOrder & { sync: SaleSync };

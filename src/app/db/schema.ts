@@ -6,11 +6,13 @@
 //     per-record index entries made a 100,000-product first sync take 20 s); lookups are served
 //     from memory. Adds stock movements, needs-attention and conflicts. The pull cursor is reset
 //     so the catalog comes again.
+// v3: store operations: shifts, cash movements, voided sales, parked orders; sales are indexed
+//     by shift and by the sale they refund. Nothing is dropped and no data is rewritten.
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { LocalSale, OutboxEntry, SyncStateRecord } from './records';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const schemaV1 = {
   products: 'id, &sku, *barcodes, name',
@@ -47,6 +49,15 @@ export const schemaV2 = {
   deviceMeta: 'key',
 } as const;
 
+/** Only what changes: Dexie keeps every table a later version does not name. */
+export const schemaV3 = {
+  sales: 'id, &receiptNumber, sync, committedAt, shiftId, refundOf',
+  shifts: 'id, registerId, status',
+  cashMovements: 'id, shiftId',
+  saleVoids: 'id, shiftId',
+  parkedOrders: 'id, registerId, status',
+} as const;
+
 async function upgradeToV2(tx: Transaction): Promise<void> {
   // Older entries did not name their record; every kind so far carries it as payload.id.
   await tx
@@ -76,4 +87,5 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(schemaV1);
   db.version(2).stores(schemaV2).upgrade(upgradeToV2);
+  db.version(3).stores(schemaV3);
 }

@@ -32,6 +32,7 @@ import { CatalogCache } from './catalog-cache';
 import type { SaleDraft, SyncStatus, TillData } from './till-data';
 import { TillDataError } from './till-data-error';
 import * as q from './till-data-dexie-queries';
+import { createDexieStoreOps } from './store-ops-dexie';
 
 interface Instance {
   db: TillDb;
@@ -145,6 +146,11 @@ export function createDexieTillData(opts: {
 
   return {
     syncStatus,
+    storeOps: createDexieStoreOps({
+      db: () => instance.db,
+      api: () => apiClient(env, instance.tokens),
+      afterWrite: () => instance.engine.saleRecorded(),
+    }),
     useRegister: () => useLive(q.registerOf),
     useCatalog: () => useLive(q.catalogOf),
     useSalesToday: () => useLive((db) => q.salesToday(db, new Date(env.now()))),

@@ -8,6 +8,7 @@ import type { MutationErrorKind } from '../../shared/api/mutation-error';
 import type { Category, PaymentMethod, Product, TaxRate } from '../../shared/records/catalog';
 import type { Sale } from '../../shared/records/sale';
 import type { Register, Store } from '../../shared/records/store';
+import type { StoreOpsData } from './store-ops-data';
 
 /** The small tables of the pulled catalog. */
 export interface CatalogInfo {
@@ -141,4 +142,7 @@ export interface TillData {
   unsyncedCount(): Promise<UnsyncedCount>;
   /** Deletes the local database; rejects (TillDataError 'Unsynced') while anything is unsynced. */
   wipe(): Promise<void>;
+
+  /** Shifts, refunds, parked orders and the conflict inbox's actions (absent: not offered). */
+  readonly storeOps?: StoreOpsData;
 }

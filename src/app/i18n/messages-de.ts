@@ -1,5 +1,6 @@
 // The German dictionary; every key of the English one (the type checks it).
 import type { MessageKey } from './messages';
+import { storeOpsDe } from './messages-store-ops';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Till',
@@ -252,4 +253,13 @@ export const de: Record<MessageKey, string> = {
     'Bitte mit dem Netz verbinden und „Jetzt synchronisieren“ drücken, oder die Filialleitung fragen.',
   'logout.hintManager':
     'Bitte mit dem Netz verbinden und „Jetzt synchronisieren“ drücken, oder die offenen Verkäufe in eine Datei exportieren und die Einträge in der Sync-Zentrale klären.',
+  'pwa.updateReady': 'Eine neue Version ist bereit.',
+  'pwa.reload': 'Neu laden',
+  'pwa.afterSale': 'Erst den Verkauf abschließen, dann neu laden.',
+  'session.offline':
+    'Offline: von diesem Gerät gestartet. Der Verkauf geht weiter, die Verkäufe werden gesendet, sobald das Netz zurück ist.',
+  'session.ended':
+    'Die Sitzung ist abgelaufen. Bitte erneut anmelden, damit die Kasse ihre Verkäufe senden kann.',
+  'session.signInAgain': 'Erneut anmelden',
+  ...storeOpsDe,
 };

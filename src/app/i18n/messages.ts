@@ -1,4 +1,5 @@
 // Every string the app shows, in English and German. Components never hold literals.
+import { storeOpsEn } from './messages-store-ops';
 export const en = {
   'app.name': 'Till',
   'login.title': 'Sign in to the till',
@@ -243,6 +244,14 @@ export const en = {
   'logout.hint': 'Connect to the network and press Sync now, or ask a manager.',
   'logout.hintManager':
     'Connect to the network and press Sync now, or export the pending sales to a file and resolve the items in the sync center.',
+  'pwa.updateReady': 'A new version is ready.',
+  'pwa.reload': 'Reload',
+  'pwa.afterSale': 'Finish the sale first, then reload.',
+  'session.offline':
+    'Offline: started from this device. Selling goes on, and sales are sent when the network is back.',
+  'session.ended': 'The session has ended. Sign in again so the till can send its sales.',
+  'session.signInAgain': 'Sign in again',
+  ...storeOpsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

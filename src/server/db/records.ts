@@ -9,7 +9,8 @@ import type {
 } from '../../shared/records/catalog';
 import type { Register, Store } from '../../shared/records/store';
 
-export const storeColumns = `id, code, name, currency, locale, prices_include_tax, cash_rounding`;
+export const storeColumns = `id, code, name, currency, locale, prices_include_tax, cash_rounding,
+  over_short_limit, refund_approval_limit`;
 export interface StoreRow {
   id: string;
   code: string;
@@ -18,6 +19,8 @@ export interface StoreRow {
   locale: string;
   prices_include_tax: boolean;
   cash_rounding: number;
+  over_short_limit: number;
+  refund_approval_limit: number;
 }
 export const toStore = (r: StoreRow): Store => ({
   id: r.id,
@@ -27,6 +30,8 @@ export const toStore = (r: StoreRow): Store => ({
   locale: r.locale,
   pricesIncludeTax: r.prices_include_tax,
   cashRounding: r.cash_rounding,
+  overShortLimit: Number(r.over_short_limit),
+  refundApprovalLimit: Number(r.refund_approval_limit),
 });
 
 export const registerColumns = `id, store_id, code, name`;

@@ -13,6 +13,10 @@ import { recordSeq } from './device-seq';
 import { applySale } from './apply-sale';
 import { applyStockCount } from './apply-stock-count';
 import { applyCustomer } from './apply-customer';
+import { applyShiftClose, applyShiftOpen } from './apply-shift';
+import { applyCashMove } from './apply-cash-move';
+import { applySaleVoid } from './apply-sale-void';
+import { applyParked } from './apply-parked';
 
 type RawMutation = PushRequest['mutations'][number];
 
@@ -56,6 +60,16 @@ async function dispatch(
       return applyStockCount(tx, ctx, m.payload, hash);
     case 'customer.upsert':
       return applyCustomer(tx, ctx, m.payload);
+    case 'shift.open':
+      return applyShiftOpen(tx, ctx, m.payload, hash);
+    case 'shift.close':
+      return applyShiftClose(tx, ctx, m.payload, hash);
+    case 'cash.move':
+      return applyCashMove(tx, ctx, m.payload, hash);
+    case 'sale.void':
+      return applySaleVoid(tx, ctx, m.payload, hash);
+    case 'parked.upsert':
+      return applyParked(tx, ctx, m.payload);
   }
 }
 

@@ -12,6 +12,8 @@ import { loadSaleRefs } from './sale-refs';
 import type { SaleRefs } from './sale-refs';
 import { insertSaleRows } from './sale-rows';
 import { bookStock } from './book-stock';
+import { checkRefund } from './refund-check';
+import { markLate } from './late-sale';
 
 interface Flag {
   kind: 'oversell' | 'priceDrift';
@@ -80,6 +82,7 @@ export async function applySale(
   const refs = await loadSaleRefs(tx, sale);
   checkTotals(sale, refs);
   if (await existing(tx, sale, origin.hash)) return { status: 'duplicate' };
+  await checkRefund(tx, sale);
 
   const taken = await tx.query(
     'select 1 from sales where register_id = $1 and receipt_number = $2',
@@ -112,7 +115,8 @@ export async function applySale(
       : [];
   });
 
-  const flags = [...oversold, ...priceFlags(sale, refs)];
+  // A refund is at the price it was sold at, whatever the catalog says now.
+  const flags = [...oversold, ...(sale.refundOf ? [] : priceFlags(sale, refs))];
   if (flags.length > 0) {
     await tx.query(
       `insert into sale_flags (store_id, sale_id, kind, product_id, details)
@@ -127,5 +131,6 @@ export async function applySale(
       ],
     );
   }
+  await markLate(tx, sale);
   return { status: 'applied' };
 }

@@ -1,4 +1,4 @@
-// The flags of a store's sales, for managers: oversells and price drift, newest first.
+// The flags of a store's sales, for managers: oversells, price drift and late sales, newest first.
 import type { SaleFlag, SaleFlagKind } from '../../shared/api/flags';
 import type { Queryable } from '../db/database';
 
@@ -8,7 +8,7 @@ interface FlagRow {
   receipt_number: string;
   register_id: string;
   kind: SaleFlagKind;
-  product_id: string;
+  product_id: string | null;
   details: Record<string, unknown>;
   created_at: Date | string;
 }
@@ -27,15 +27,16 @@ export async function listFlags(
     [storeId, query.kind ?? null, query.limit],
   );
   return r.rows.map((row) => {
-    const base = {
+    const common = {
       id: row.id,
       saleId: row.sale_id,
       receiptNumber: row.receipt_number,
       registerId: row.register_id,
-      productId: row.product_id,
       createdAt: new Date(row.created_at).toISOString(),
     };
     const d = row.details;
+    if (row.kind === 'late') return { ...common, kind: 'late', shiftId: String(d.shiftId) };
+    const base = { ...common, productId: row.product_id ?? '' };
     return row.kind === 'oversell'
       ? {
           ...base,

@@ -11,8 +11,9 @@ export async function insertSaleRows(
   await tx.query(
     `insert into sales (id, store_id, register_id, device_id, mutation_id, payload_hash, shift_id,
        cashier_id, receipt_number, device_time, hlc, prices_include_tax, order_discount,
-       subtotal, discount, tax, rounding, total, record)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       subtotal, discount, tax, rounding, total, record, refund_of, refund_approved_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+             $20, $21)`,
     [
       sale.id,
       sale.storeId,
@@ -33,19 +34,21 @@ export async function insertSaleRows(
       sale.totals.rounding,
       sale.totals.total,
       JSON.stringify(sale),
+      sale.refundOf ?? null,
+      sale.refundApprovedBy ?? null,
     ],
   );
   const lines = sale.lines;
   await tx.query(
     `insert into sale_lines (id, sale_id, line_no, product_id, name, quantity, unit_price, discount,
-       tax_rate_id, tax_basis_points, total, tax, original_price, approved_by)
+       tax_rate_id, tax_basis_points, total, tax, original_price, approved_by, refund_of_line)
      select id, $1, line_no, product_id, name, quantity, unit_price, discount,
-            tax_rate_id, tax_basis_points, total, tax, original_price, approved_by
+            tax_rate_id, tax_basis_points, total, tax, original_price, approved_by, refund_of_line
        from unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::bigint[], $7::bigint[],
                    $8::bigint[], $9::uuid[], $10::int[], $11::bigint[], $12::bigint[],
-                   $13::bigint[], $14::uuid[])
+                   $13::bigint[], $14::uuid[], $15::uuid[])
          as t(id, line_no, product_id, name, quantity, unit_price, discount, tax_rate_id,
-              tax_basis_points, total, tax, original_price, approved_by)`,
+              tax_basis_points, total, tax, original_price, approved_by, refund_of_line)`,
     [
       sale.id,
       lines.map((l) => l.id),
@@ -61,6 +64,7 @@ export async function insertSaleRows(
       lines.map((l) => l.tax),
       lines.map((l) => l.priceOverride?.originalPrice ?? null),
       lines.map((l) => l.priceOverride?.approvedBy ?? null),
+      lines.map((l) => l.refundOfLineId ?? null),
     ],
   );
   const payments = sale.payments;

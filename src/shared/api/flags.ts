@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { id, money } from '../records/ids';
 
-export const saleFlagKind = z.enum(['oversell', 'priceDrift']);
+export const saleFlagKind = z.enum(['oversell', 'priceDrift', 'late']);
 export type SaleFlagKind = z.infer<typeof saleFlagKind>;
 
 const base = {
@@ -31,6 +31,16 @@ export const saleFlag = z.discriminatedUnion('kind', [
     lineId: id,
     catalogPrice: money,
     soldPrice: money,
+  }),
+  /** The sale reached the server after its shift was closed there; it keeps its shift. */
+  z.object({
+    id,
+    saleId: id,
+    receiptNumber: z.string(),
+    registerId: id,
+    createdAt: z.iso.datetime({ offset: true }),
+    kind: z.literal('late'),
+    shiftId: id,
   }),
 ]);
 export type SaleFlag = z.infer<typeof saleFlag>;

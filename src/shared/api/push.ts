@@ -4,6 +4,10 @@ import { id } from '../records/ids';
 import { sale } from '../records/sale';
 import { stockCount } from '../records/stock';
 import { customerUpsert } from '../records/customer';
+import { shiftClose, shiftOpen } from '../records/shift';
+import { cashMovement } from '../records/cash-movement';
+import { saleVoid } from '../records/sale-void';
+import { parkedOrder } from '../records/parked-order';
 import { mutationErrorKind } from './mutation-error';
 
 export const MAX_BATCH = 100;
@@ -20,6 +24,11 @@ export const mutation = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('sale.create'), payload: sale }),
   z.object({ ...base, kind: z.literal('stock.count'), payload: stockCount }),
   z.object({ ...base, kind: z.literal('customer.upsert'), payload: customerUpsert }),
+  z.object({ ...base, kind: z.literal('shift.open'), payload: shiftOpen }),
+  z.object({ ...base, kind: z.literal('shift.close'), payload: shiftClose }),
+  z.object({ ...base, kind: z.literal('cash.move'), payload: cashMovement }),
+  z.object({ ...base, kind: z.literal('sale.void'), payload: saleVoid }),
+  z.object({ ...base, kind: z.literal('parked.upsert'), payload: parkedOrder }),
 ]);
 export type Mutation = z.infer<typeof mutation>;
 export type MutationKind = Mutation['kind'];

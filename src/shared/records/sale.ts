@@ -10,6 +10,16 @@ export const priceOverride = z.object({
   approvedBy: id,
 });
 
+/** A line taken off the cart before payment. */
+export const voidedLine = z.object({
+  productId: id,
+  name: z.string().min(1).max(200),
+  quantity: z.number().int(),
+  unitPrice: money,
+  voidedBy: id,
+});
+export type VoidedLine = z.infer<typeof voidedLine>;
+
 export const saleLine = z.object({
   id,
   productId: id,
@@ -27,6 +37,8 @@ export const saleLine = z.object({
   /** This line's share of the tax of its rate. */
   tax: money,
   priceOverride: priceOverride.optional(),
+  /** On a refund: the line of the original sale this line gives back (quantity < 0). */
+  refundOfLineId: id.optional(),
 });
 export type SaleLine = z.infer<typeof saleLine>;
 
@@ -65,5 +77,11 @@ export const sale = z.object({
   orderDiscount: money.min(0),
   payments: z.array(salePayment).min(1).max(20),
   totals: saleTotals,
+  /** A refund is its own negative sale linked to the original one. */
+  refundOf: id.optional(),
+  /** The manager who approved a refund above the store's limit on the spot. */
+  refundApprovedBy: id.optional(),
+  /** Lines voided before payment: recorded on the sale, not silently dropped. */
+  voidedLines: z.array(voidedLine).max(500).optional(),
 });
 export type Sale = z.infer<typeof sale>;

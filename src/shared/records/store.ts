@@ -11,6 +11,10 @@ export const store = z.object({
   pricesIncludeTax: z.boolean(),
   /** Cash totals round to this many minor units (5 for CHF 0.05); 1 means no cash rounding. */
   cashRounding: z.number().int().min(1),
+  /** Over/short (minor units, either way) above which closing a shift needs a manager. */
+  overShortLimit: z.number().int().min(0).optional(),
+  /** A refund total (minor units) above which a manager approves it on the spot. */
+  refundApprovalLimit: z.number().int().min(0).optional(),
 });
 export type Store = z.infer<typeof store>;
 
@@ -21,3 +25,17 @@ export const register = z.object({
   name: z.string(),
 });
 export type Register = z.infer<typeof register>;
+
+/** What a store without the limits (an older server) is held to. */
+export const DEFAULT_OVER_SHORT_LIMIT = 1000;
+export const DEFAULT_REFUND_APPROVAL_LIMIT = 5000;
+
+export function storeLimits(s: Pick<Store, 'overShortLimit' | 'refundApprovalLimit'>): {
+  overShortLimit: number;
+  refundApprovalLimit: number;
+} {
+  return {
+    overShortLimit: s.overShortLimit ?? DEFAULT_OVER_SHORT_LIMIT,
+    refundApprovalLimit: s.refundApprovalLimit ?? DEFAULT_REFUND_APPROVAL_LIMIT,
+  };
+}

@@ -63,16 +63,20 @@ describe('schema upgrades', () => {
     expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
+        'cashMovements',
         'categories',
         'conflicts',
         'customers',
         'deviceMeta',
         'needsAttention',
         'outbox',
+        'parkedOrders',
         'paymentMethods',
         'productBlocks',
         'registers',
+        'saleVoids',
         'sales',
+        'shifts',
         'stockBlocks',
         'stockMovements',
         'stores',

@@ -33,7 +33,9 @@ export type CartAction =
   | { type: 'lineDiscount'; lineId: string; discount: number }
   | { type: 'overridePrice'; lineId: string; price: number; approvedBy: string }
   | { type: 'orderDiscount'; discount: OrderDiscount }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** A resumed parked order: its lines join the cart as they were. */
+  | { type: 'restore'; lines: Omit<CartLine, 'id'>[] };
 
 function clampDiscount(line: CartLine): CartLine {
   const max = Math.max(0, line.quantity * line.unitPrice);
@@ -90,5 +92,10 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return { ...cart, orderDiscount: action.discount };
     case 'clear':
       return emptyCart;
+    case 'restore':
+      return {
+        ...cart,
+        lines: [...cart.lines, ...action.lines.map((l) => ({ ...l, id: uuidv7() }))],
+      };
   }
 }

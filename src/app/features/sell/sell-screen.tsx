@@ -10,6 +10,7 @@ import { CartPane } from './cart-pane';
 import { CategoryBrowser } from './category-browser';
 import { ProductSearch } from './product-search';
 import { useScanner } from './use-scanner';
+import { StoreOpsBar } from './store-ops-bar';
 
 export function SellScreen(props: {
   cart: Cart;
@@ -82,6 +83,14 @@ export function SellScreen(props: {
         {query.trim() === '' && <CategoryBrowser onAdd={add} />}
       </section>
       <CartPane cart={cart} dispatch={props.dispatch} onPay={onPay} onDialog={setDialogOpen} />
+      {data.storeOps && (
+        <StoreOpsBar
+          ops={data.storeOps}
+          cart={cart}
+          dispatch={props.dispatch}
+          onDialog={setDialogOpen}
+        />
+      )}
     </div>
   );
 }

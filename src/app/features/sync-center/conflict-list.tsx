@@ -11,8 +11,10 @@ function show(value: unknown): string {
 export function ConflictList() {
   const t = useT();
   const data = useTillData();
-  const { dateTime } = useTillSession();
+  const { dateTime, user } = useTillSession();
   const conflicts = data.useConflicts();
+  // A manager settles a conflict: keep the merged value, or write the other one back.
+  const ops = user.role === 'cashier' ? undefined : data.storeOps;
   if (!conflicts || conflicts.length === 0) return <p className="muted">{t('conflicts.none')}</p>;
   return (
     <table className="conflicts">
@@ -23,6 +25,7 @@ export function ConflictList() {
           <th scope="col">{t('conflicts.kept')}</th>
           <th scope="col">{t('conflicts.other')}</th>
           <th scope="col">{t('conflicts.when')}</th>
+          {ops && <td />}
         </tr>
       </thead>
       <tbody>
@@ -38,6 +41,16 @@ export function ConflictList() {
             </td>
             <td>{show(c.other)}</td>
             <td>{dateTime(c.at)}</td>
+            {ops && (
+              <td>
+                <button type="button" onClick={() => void ops.keepConflict(c.id)}>
+                  {t('conflicts.keep')}
+                </button>{' '}
+                <button type="button" onClick={() => void ops.revertConflict(c.id)}>
+                  {t('conflicts.revert')}
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,35 @@
+// The common tail of every store-operation write: stamp it with the device's HLC and queue its
+// mutation with the next seq, inside the caller's transaction (which must include outbox and
+// deviceMeta), so the record and its outbox entry commit together or not at all.
+import type { Transaction } from 'dexie';
+import { HlcClock } from '../../shared/hlc';
+import { uuidv7 } from '../../shared/uuidv7';
+import type { DeviceMeta, OutboxEntry } from './records';
+import type { NewMutation } from './outbox';
+import { enqueue } from './outbox';
+
+type Payloaded = NewMutation extends infer M
+  ? M extends { kind: infer K; payload: infer P }
+    ? { kind: K; payload: P }
+    : never
+  : never;
+
+export async function stampAndEnqueue(
+  tx: Transaction,
+  device: DeviceMeta,
+  mutation: Payloaded,
+  recordId: string,
+  now: () => number,
+): Promise<{ entry: OutboxEntry; hlc: string; at: string }> {
+  const clock = new HlcClock({
+    node: device.deviceId,
+    now,
+    state: device.hlc,
+    offset: device.clockOffset,
+  });
+  const hlc = clock.stamp();
+  await tx.table('deviceMeta').put({ ...device, hlc: clock.snapshot() });
+  const at = new Date(now()).toISOString();
+  const entry = await enqueue(tx, { id: uuidv7(now()), hlc, ...mutation }, recordId, at);
+  return { entry, hlc, at };
+}

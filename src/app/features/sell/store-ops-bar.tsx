@@ -1,0 +1,147 @@
+// Store operations from the sell screen: the shift (open, cash, X report, close), refunds,
+// parked orders, parking the cart with a note and voiding the whole unpaid cart (recorded).
+// Shown when the till's data port offers store operations.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ParkedOrder } from '../../../shared/records/parked-order';
+import { Dialog } from '../../components/dialog';
+import { useT } from '../../i18n/i18n';
+import { ParkedList } from '../parked/parked-list';
+import { RefundScreen } from '../refund/refund-screen';
+import { ShiftScreen } from '../shift/shift-screen';
+import { StockScreen } from '../stock/stock-screen';
+import type { StoreOpsData } from '../store-ops-data';
+import { errorText } from '../store-ops-context';
+import { useTillSession } from '../till/till-context';
+import type { Cart, CartAction } from './cart';
+
+type Open = 'shift' | 'refund' | 'parked' | 'park' | 'stock' | null;
+
+export function StoreOpsBar(props: {
+  ops: StoreOpsData;
+  cart: Cart;
+  dispatch: (a: CartAction) => void;
+  onDialog: (open: boolean) => void;
+}) {
+  const t = useT();
+  const session = useTillSession();
+  const shift = props.ops.useOpenShift();
+  const [open, setOpenState] = useState<Open>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const setOpen = (o: Open) => {
+    setOpenState(o);
+    props.onDialog(o !== null);
+  };
+
+  async function park(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await props.ops.parkOrder({
+        parkedBy: session.user.id,
+        note,
+        lines: props.cart.lines.map((l) => ({
+          productId: l.productId,
+          name: l.name,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          discount: l.discount,
+          taxRateId: l.taxRateId,
+          taxBasisPoints: l.taxBasisPoints,
+        })),
+      });
+      props.dispatch({ type: 'clear' });
+      setNote('');
+      setOpen(null);
+    } catch (err) {
+      setError(t('storeOps.error', { message: errorText(err) }));
+    }
+  }
+
+  function resume(order: ParkedOrder) {
+    props.dispatch({
+      type: 'restore',
+      lines: order.lines.flatMap((l) =>
+        l.taxRateId !== undefined && l.taxBasisPoints !== undefined
+          ? [{ ...l, taxRateId: l.taxRateId, taxBasisPoints: l.taxBasisPoints }]
+          : [],
+      ),
+    });
+    setOpen(null);
+  }
+
+  async function voidCart() {
+    try {
+      await props.ops.voidCart({
+        cashierId: session.user.id,
+        lines: props.cart.lines.map((l) => ({
+          productId: l.productId,
+          name: l.name,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+        })),
+        total: props.cart.lines.reduce((a, l) => a + l.quantity * l.unitPrice - l.discount, 0),
+      });
+      props.dispatch({ type: 'clear' });
+    } catch (err) {
+      setError(t('storeOps.error', { message: errorText(err) }));
+    }
+  }
+
+  const empty = props.cart.lines.length === 0;
+  return (
+    <nav className="store-ops-bar" aria-label={t('shift.title')}>
+      {shift === null && <p role="status">{t('shift.none')}</p>}
+      <button type="button" onClick={() => setOpen('shift')}>
+        {t('shift.title')}
+      </button>
+      <button type="button" onClick={() => setOpen('refund')}>
+        {t('refund.title')}
+      </button>
+      <button type="button" onClick={() => setOpen('parked')}>
+        {t('parked.title')}
+      </button>
+      <button type="button" onClick={() => setOpen('stock')}>
+        {t('stock.title')}
+      </button>
+      <button type="button" disabled={empty} onClick={() => setOpen('park')}>
+        {t('parked.park')}
+      </button>
+      <button type="button" disabled={empty} onClick={() => void voidCart()}>
+        {t('parked.voidCart')}
+      </button>
+      {error && <p role="alert">{error}</p>}
+      {open === 'shift' && (
+        <Dialog title={t('shift.title')} onClose={() => setOpen(null)} wide>
+          <ShiftScreen />
+        </Dialog>
+      )}
+      {open === 'refund' && (
+        <Dialog title={t('refund.title')} onClose={() => setOpen(null)} wide>
+          <RefundScreen />
+        </Dialog>
+      )}
+      {open === 'stock' && (
+        <Dialog title={t('stock.title')} onClose={() => setOpen(null)} wide>
+          <StockScreen />
+        </Dialog>
+      )}
+      {open === 'parked' && (
+        <Dialog title={t('parked.title')} onClose={() => setOpen(null)}>
+          <ParkedList onResume={resume} />
+        </Dialog>
+      )}
+      {open === 'park' && (
+        <Dialog title={t('parked.park')} onClose={() => setOpen(null)}>
+          <form className="form" onSubmit={(e) => void park(e)}>
+            <label>
+              {t('parked.note')}
+              <input value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <button type="submit">{t('parked.park')}</button>
+          </form>
+        </Dialog>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+// GET /api/shifts and GET /api/shifts/:id/z-report (managers): the store's shifts, and one
+// shift's Z report with the server's recompute of its totals next to the register's.
+import { z } from 'zod';
+import { id, money } from '../records/ids';
+import { shiftTotals } from '../records/shift';
+
+export const shiftSummary = z.object({
+  id,
+  registerId: id,
+  openedBy: id,
+  openedAt: z.iso.datetime({ offset: true }),
+  openingFloat: money,
+  closedAt: z.iso.datetime({ offset: true }).nullable(),
+  closedBy: id.nullable(),
+  confirmedBy: id.nullable(),
+  countedCash: money.nullable(),
+  expectedCash: money.nullable(),
+  overShort: money.nullable(),
+  /** Whether the register's Z totals equalled the server's recompute at close. */
+  totalsMatch: z.boolean().nullable(),
+});
+export type ShiftSummary = z.infer<typeof shiftSummary>;
+
+export const shiftsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const shiftsResponse = z.object({ shifts: z.array(shiftSummary) });
+export type ShiftsResponse = z.infer<typeof shiftsResponse>;
+
+export const zReportParams = z.object({ id });
+
+export const zReportResponse = z.object({
+  shift: shiftSummary,
+  /** The register's totals as sent with the close; null while the shift is open. */
+  registerTotals: shiftTotals.nullable(),
+  /** Recomputed now from the sales, refunds, voids and cash movements the server holds. */
+  serverTotals: shiftTotals,
+  /** Fields where the two differ; empty when equal to the cent. */
+  differences: z.array(z.string()),
+  /** Sales that reached the server after the shift was closed there. */
+  lateSales: z.number().int().min(0),
+});
+export type ZReportResponse = z.infer<typeof zReportResponse>;
