@@ -1,7 +1,7 @@
 // The till once a register is chosen and the catalog is in: sell, pay, receipt and today's
 // sales, with the sync center and sign-out over any of them. The cart lives here, so looking
 // at the history does not lose it.
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { Sale } from '../../../shared/records/sale';
 import { HistoryScreen } from '../history/history-screen';
 import { LogoutDialog } from '../logout/logout-dialog';
@@ -10,6 +10,7 @@ import { ReceiptScreen } from '../receipt/receipt-screen';
 import { cartReducer, emptyCart } from '../sell/cart';
 import { SellScreen } from '../sell/sell-screen';
 import { SyncCenter } from '../sync-center/sync-center';
+import { updates } from '../../pwa/service-worker';
 import { useTillSession } from './till-context';
 import { TillHeader } from './till-header';
 
@@ -25,6 +26,13 @@ export function TillScreen(props: { onSignedOut: () => void }) {
   const [cart, dispatch] = useReducer(cartReducer, emptyCart);
   const [overlay, setOverlay] = useState<'sync' | 'logout' | null>(null);
   const toPay = useCallback(() => setView({ name: 'pay' }), []);
+  const saleInProgress = cart.lines.length > 0 || view.name === 'pay';
+
+  // A new build waits while a sale is open (and when this screen goes, e.g. on sign-out).
+  useEffect(() => {
+    updates.setSaleInProgress(saleInProgress);
+    return () => updates.setSaleInProgress(false);
+  }, [saleInProgress]);
 
   function paid(sale: Sale) {
     // Only now, with the sale committed, does the cart go and the receipt show.
