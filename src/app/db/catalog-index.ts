@@ -4,9 +4,13 @@
 import type { Product } from '../../shared/records/catalog';
 import type { LogEntry } from './records';
 
+/** Printable ASCII has no accents to take off: NFD leaves it unchanged, so skip that (costly) step. */
+const ASCII = /^[ -~\s]*$/;
+
 /** Lower case, accents removed, runs of space made one: "Crème  Brûlée" → "creme brulee". */
 export function normalizeText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const bare = ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
+  return bare.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 interface Row {
@@ -18,12 +22,27 @@ interface Row {
 
 const rowKey = (p: Product) => `${normalizeText(p.name)}\u0000${p.id}`;
 
+/** The name is normalized once for both the sort key and the haystack (a cold start makes 100,000). */
 function rowOf(product: Product): Row {
+  const name = normalizeText(product.name);
   return {
-    key: rowKey(product),
-    haystack: `${normalizeText(product.name)} ${product.sku.toLowerCase()}`,
+    key: `${name}\u0000${product.id}`,
+    // No newline inside (they separate rows in the scan text); a typed word has no space.
+    haystack: `${name} ${product.sku.toLowerCase().replace(/\s+/g, ' ')}`,
     product,
   };
+}
+
+/** The row whose haystack holds offset `at`: the last start at or before it. */
+function rowAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function lowerBound(rows: readonly Row[], key: string): number {
@@ -42,6 +61,12 @@ export class CatalogIndex {
   private readonly byBarcode = new Map<string, Product>();
   private readonly bySku = new Map<string, Product>();
   private rows: Row[] = [];
+  /**
+   * Every row's haystack joined by newlines, in row order, with each row's offset: one
+   * indexOf over a few MB finds the next candidate far faster than a test per row (a search
+   * that matches nothing looks at all 100,000). Built at the first search after a change.
+   */
+  private scan: { text: string; starts: Int32Array } | null = null;
 
   constructor(products: Iterable<Product> = []) {
     for (const p of products) this.index(p);
@@ -75,16 +100,41 @@ export class CatalogIndex {
     const hits: Product[] = [];
     const exact = this.lookupBarcode(query) ?? this.lookupSku(query);
     if (exact?.active) hits.push(exact);
-    for (const row of this.rows) {
-      if (hits.length >= limit) break;
-      if (row.product === exact || !row.product.active) continue;
-      if (words.every((w) => row.haystack.includes(w))) hits.push(row.product);
+    // The longest word is likely the rarest: it picks the candidates, the others confirm them.
+    const lead = words.reduce((a, b) => (b.length > a.length ? b : a));
+    const { text, starts } = this.scanText();
+    for (let from = 0; hits.length < limit;) {
+      const at = text.indexOf(lead, from);
+      if (at < 0) break;
+      const i = rowAt(starts, at);
+      const row = this.rows[i];
+      if (!row) break;
+      if (
+        row.product !== exact &&
+        row.product.active &&
+        words.every((w) => row.haystack.includes(w))
+      )
+        hits.push(row.product);
+      from = (starts[i] ?? 0) + row.haystack.length + 1;
     }
     return hits;
   }
 
+  private scanText(): { text: string; starts: Int32Array } {
+    if (this.scan) return this.scan;
+    const starts = new Int32Array(this.rows.length);
+    let at = 0;
+    this.rows.forEach((row, i) => {
+      starts[i] = at;
+      at += row.haystack.length + 1;
+    });
+    this.scan = { text: this.rows.map((r) => r.haystack).join('\n'), starts };
+    return this.scan;
+  }
+
   /** Folds log entries in: an update replaces the product, a null value removes it. */
   apply(entries: readonly LogEntry<Product>[]): void {
+    this.scan = null;
     const bulk = entries.length > 2_000;
     for (const entry of entries) {
       const previous = this.byId.get(entry.id);

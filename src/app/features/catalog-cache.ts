@@ -1,6 +1,9 @@
 // The catalog in memory for search, scans and category tiles: loaded once per database, and
 // brought up to date only when the product log's meta says it changed (a cheap read), so a
-// keystroke never waits for a full read of 100,000 products.
+// keystroke never waits for a full read of 100,000 products. Even that read is skipped while
+// nothing wrote the product blocks: Dexie reports every write, in this tab and (through
+// BroadcastChannel) in the others, and a check every few seconds covers any report missed.
+import Dexie from 'dexie';
 import type { Product } from '../../shared/records/catalog';
 import { readLogMeta } from '../db/block-log';
 import type { LoadedCatalog } from '../db/catalog';
@@ -13,11 +16,29 @@ async function logStamp(db: TillDb): Promise<string> {
   return `${m.generation}:${m.nextBlockId}:${m.entries}`;
 }
 
+const RECHECK_MS = 2_000;
+
 export class CatalogCache {
   private loaded: { db: TillDb; catalog: LoadedCatalog; stamp: string } | null = null;
   private categories: { db: TillDb; stamp: string; map: Map<string, Product[]> } | null = null;
+  private checked: { db: TillDb; at: number } | null = null;
+  private written = false;
+
+  constructor(private readonly now: () => number = () => Date.now()) {
+    Dexie.on('storagemutated', (parts) => {
+      if (Object.keys(parts).some((k) => k.includes('/productBlocks/'))) this.written = true;
+    });
+  }
 
   async index(db: TillDb): Promise<CatalogIndex> {
+    const fresh =
+      this.loaded?.db === db &&
+      !this.written &&
+      this.checked?.db === db &&
+      this.now() - this.checked.at < RECHECK_MS;
+    if (fresh && this.loaded) return this.loaded.catalog.index;
+    this.written = false;
+    this.checked = { db, at: this.now() };
     const stamp = await logStamp(db);
     if (this.loaded?.db !== db) this.loaded = { db, catalog: await loadCatalog(db), stamp };
     else if (this.loaded.stamp !== stamp)

@@ -1,0 +1,25 @@
+// The app's initial JavaScript: every script and module preload that dist/index.html names,
+// gzipped (level 9, what a static server or CDN would send), in bytes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface JsSize {
+  files: { path: string; raw: number; gzip: number }[];
+  gzip: number;
+}
+
+export function initialJs(distDir: string): JsSize {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) if (m[1]) refs.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
+    if (m[1]) refs.add(m[1]);
+  const files = [...refs]
+    .filter((r) => !/^https?:/.test(r))
+    .map((path) => {
+      const body = readFileSync(join(distDir, path.replace(/^\//, '')));
+      return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+    });
+  return { files, gzip: files.reduce((a, f) => a + f.gzip, 0) };
+}

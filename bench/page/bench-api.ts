@@ -1,0 +1,89 @@
+// What the bench page (bench-entry.ts, bundled and served next to the built app) offers the
+// Node harness through `window.tillBench`. Every answer is plain data, so it crosses
+// page.evaluate unchanged. Times are milliseconds from performance.now().
+
+export interface FirstSyncInput {
+  dbName: string;
+  deviceId: string;
+  username: string;
+  password: string;
+  registerId: string;
+  /** The till can find any product once this barcode (the last product's) is found. */
+  probeBarcode: string;
+}
+
+export interface FirstSyncResult {
+  totalMs: number;
+  loginMs: number;
+  bindMs: number;
+  /** flushOnce: push (empty) + every pull page applied. */
+  pullMs: number;
+  /** Summed time from each request sent to its response headers (server + network). */
+  waitMs: number;
+  /** Building the in-memory catalog from the block log, then the probe lookup. */
+  loadMs: number;
+  pages: number;
+  changes: number;
+  products: number;
+}
+
+export interface ColdStartResult {
+  /** From navigation start (performance.timeOrigin) to the first answered search. */
+  sinceNavigationMs: number;
+  /** From the bench script's start to the answer (open + read + index). */
+  workMs: number;
+  products: number;
+}
+
+export interface CatalogBreakdown {
+  openMs: number;
+  readMs: number;
+  indexMs: number;
+  products: number;
+}
+
+export interface CommitRun {
+  app: number[];
+  raw: number[];
+}
+
+export interface LookupRun {
+  barcodeApp: number[];
+  barcodeMemory: number[];
+  barcodeRaw: number[];
+  searchApp: number[];
+  searchMemory: number[];
+  searchRaw: number[];
+}
+
+export interface DrainResult {
+  sales: number;
+  fillMs: number;
+  drainMs: number;
+  confirmed: number;
+  rejected: number;
+}
+
+export interface TillBench {
+  firstSync(input: FirstSyncInput): Promise<FirstSyncResult>;
+  /** Raw IndexedDB: the products of `fromDb` written as blocks of 1,000, one strict transaction per 2,000. */
+  rawWriteBlocks(fromDb: string, rawName: string): Promise<{ ms: number; products: number }>;
+  coldStartApp(dbName: string, probeBarcode: string): Promise<ColdStartResult>;
+  coldStartRaw(rawName: string): Promise<ColdStartResult>;
+  /** Stores `count` synced sales (with a stock movement each) in the app's and the raw database. */
+  fillSales(dbName: string, rawName: string, count: number): Promise<{ ms: number }>;
+  commits(dbName: string, rawName: string, count: number, cashierId: string): Promise<CommitRun>;
+  /** Raw IndexedDB: one record per product with a unique barcode index (the lookup baseline). */
+  rawProductStore(fromDb: string, rawName: string): Promise<{ ms: number }>;
+  lookups(dbName: string, rawName: string, count: number): Promise<LookupRun>;
+  drain(dbName: string, username: string, password: string, count: number): Promise<DrainResult>;
+  catalogBreakdown(dbName: string): Promise<CatalogBreakdown>;
+  deleteDb(name: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    tillBench?: TillBench;
+    tillBenchCold?: Promise<ColdStartResult>;
+  }
+}

@@ -1,0 +1,146 @@
+// Sale figures: a database filled with many sales, then sale commits through the real
+// recordSale (strict durability) interleaved with a raw 3-put strict transaction on a raw
+// database holding as many sales, so both see the same moment of the machine.
+import { allProducts } from '../../src/app/db/catalog';
+import { TillDb, openTillDb } from '../../src/app/db/database';
+import { getDevice } from '../../src/app/db/device-meta';
+import { recordSale } from '../../src/app/db/record-sale';
+import type { LocalSale, LocalStockMovement } from '../../src/app/db/records';
+import { uuidv7 } from '../../src/shared/uuidv7';
+import type { CommitRun } from './bench-api';
+import { done, openRaw, saleSchema } from './raw-idb';
+import { randomSale, saleContext } from './sale-input';
+
+const now = () => performance.now();
+const CHUNK = 5_000;
+
+function fillerSale(i: number, base: Omit<LocalSale, 'id' | 'receiptNumber' | 'hlc'>): LocalSale {
+  return {
+    ...base,
+    id: uuidv7(),
+    receiptNumber: `FILL-X-${String(i).padStart(6, '0')}`,
+    hlc: `fill-${i}`,
+    lines: base.lines.map((l) => ({ ...l, id: uuidv7() })),
+    payments: base.payments.map((p) => ({ ...p, id: uuidv7() })),
+  };
+}
+
+/** Stores `count` synced one-line sales and their stock movements, in the app's and the raw db. */
+export async function fillSales(
+  dbName: string,
+  rawName: string,
+  count: number,
+): Promise<{ ms: number }> {
+  const started = now();
+  const db = new TillDb(dbName, { chromeTransactionDurability: 'relaxed' });
+  await db.open();
+  const raw = await openRaw(rawName, saleSchema);
+  try {
+    const device = await getDevice(db);
+    const products = [...(await allProducts(db)).values()];
+    const ctx = await saleContext(db, products, uuidv7());
+    const at = new Date().toISOString();
+    for (let from = 0; from < count; from += CHUNK) {
+      const sales: LocalSale[] = [];
+      const moves: LocalStockMovement[] = [];
+      for (let i = from; i < Math.min(count, from + CHUNK); i++) {
+        const input = randomSale(ctx);
+        const line = input.lines[0];
+        const payment = input.payments[0];
+        if (!line || !payment) throw new Error('bench: empty sale');
+        const amount = line.unitPrice * line.quantity;
+        const sale = fillerSale(i, {
+          storeId: ctx.store.id,
+          registerId: device.registerId ?? uuidv7(),
+          cashierId: ctx.cashierId,
+          deviceTime: at,
+          pricesIncludeTax: ctx.store.pricesIncludeTax,
+          lines: [{ ...line, id: '', discount: 0, total: amount, tax: 0 }],
+          orderDiscount: 0,
+          payments: [{ ...payment, id: '', amount }],
+          totals: { subtotal: amount, discount: 0, tax: 0, rounding: 0, total: amount },
+          mutationId: null,
+          seq: null,
+          sync: 'synced',
+          committedAt: at,
+        });
+        sales.push(sale);
+        moves.push({
+          id: uuidv7(),
+          saleId: sale.id,
+          productId: line.productId,
+          delta: -line.quantity,
+          at,
+          pending: 0,
+        });
+      }
+      await db.transaction('rw', db.sales, db.stockMovements, async () => {
+        await db.sales.bulkAdd(sales);
+        await db.stockMovements.bulkAdd(moves);
+      });
+      const tx = raw.transaction(['sales', 'stockMovements'], 'readwrite');
+      for (const s of sales) tx.objectStore('sales').put(s);
+      for (const m of moves) tx.objectStore('stockMovements').put(m);
+      await done(tx);
+    }
+  } finally {
+    db.close();
+    raw.close();
+  }
+  return { ms: now() - started };
+}
+
+/** `count` commits each way, alternating which goes first. */
+export async function commits(
+  dbName: string,
+  rawName: string,
+  count: number,
+  cashierId: string,
+): Promise<CommitRun> {
+  const db = await openTillDb(dbName);
+  const raw = await openRaw(rawName, saleSchema);
+  const run: CommitRun = { app: [], raw: [] };
+  let seq = Date.now() * 100;
+  try {
+    const ctx = await saleContext(db, [...(await allProducts(db)).values()], cashierId);
+    let last: LocalSale | null = null;
+    const appCommit = async () => {
+      const input = randomSale(ctx);
+      const t = now();
+      last = await recordSale(db, input);
+      run.app.push(now() - t);
+    };
+    const rawCommit = async () => {
+      const model: LocalSale | null = last;
+      if (!model) return;
+      const sale = { ...model, id: uuidv7(), receiptNumber: `RAW-X-${seq}` };
+      const line = sale.lines[0];
+      const move = { id: uuidv7(), saleId: sale.id, productId: line?.productId ?? '', delta: -1 };
+      const entry = { seq: ++seq, id: uuidv7(), kind: 'sale.create', payload: sale };
+      const t = now();
+      const tx = raw.transaction(['sales', 'stockMovements', 'outbox'], 'readwrite', {
+        durability: 'strict',
+      });
+      tx.objectStore('sales').put(sale);
+      tx.objectStore('stockMovements').put({ ...move, at: sale.committedAt, pending: 1 });
+      tx.objectStore('outbox').put({ ...entry, recordId: sale.id, createdAt: sale.committedAt });
+      await done(tx);
+      run.raw.push(now() - t);
+    };
+    await appCommit(); // a model for the raw record, and a warm-up
+    run.app.length = 0;
+    for (let i = 0; i < count; i++) {
+      if (i % 2 === 0) {
+        await appCommit();
+        await rawCommit();
+      } else {
+        await rawCommit();
+        await appCommit();
+      }
+    }
+  } finally {
+    db.close();
+    raw.close();
+  }
+  return run;
+}
