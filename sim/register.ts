@@ -8,7 +8,7 @@ import { TillDb } from '../src/app/db/database';
 import { initDevice } from '../src/app/db/device-meta';
 import { recordSale } from '../src/app/db/record-sale';
 import type { EvictionReport, MarkerStore } from '../src/app/db/storage';
-import { checkEviction, memoryMarker } from '../src/app/db/storage';
+import { memoryMarker, resumeAfterEviction } from '../src/app/db/storage';
 import type { SaleLineInput } from '../src/app/db/record-sale';
 import { apiClient } from '../src/app/sync/api';
 import { login } from '../src/app/sync/auth-client';
@@ -104,9 +104,10 @@ export class SimRegister {
   /** A new install: device record, sign-in, bound to its register, then selling. */
   async setUp(): Promise<EvictionReport> {
     await this.open();
-    // What start-up learns from the marker before anything writes it again.
-    const eviction = await checkEviction(this.db, this.marker);
     await initDevice(this.db, this.deviceId);
+    // What start-up learns from the marker before anything writes it again; after a wipe the
+    // seq goes on where the lost database stopped, so the server sees the hole.
+    const eviction = await resumeAfterEviction(this.db, this.marker);
     const session = await this.signIn();
     await this.tokens.signIn(session);
     await bindToRegister(this.db, apiClient(this.env(), this.tokens), this.registerId);

@@ -79,15 +79,19 @@ export function memoryMarker(initial: string | null = null): MarkerStore {
 interface Marker {
   instanceId: string;
   unsynced: number;
+  /** The next mutation seq the database would have used (absent in markers of older builds). */
+  nextSeq?: number;
 }
 
 function parseMarker(text: string | null): Marker | null {
   if (!text) return null;
   try {
     const m = JSON.parse(text) as Partial<Marker>;
-    return typeof m.instanceId === 'string' && typeof m.unsynced === 'number'
-      ? { instanceId: m.instanceId, unsynced: m.unsynced }
-      : null;
+    if (typeof m.instanceId !== 'string' || typeof m.unsynced !== 'number') return null;
+    const { instanceId, unsynced, nextSeq } = m;
+    return typeof nextSeq === 'number' && Number.isSafeInteger(nextSeq)
+      ? { instanceId, unsynced, nextSeq }
+      : { instanceId, unsynced };
   } catch {
     return null;
   }
@@ -98,15 +102,39 @@ export interface EvictionReport {
   wiped: boolean;
   /** How many unsynced changes it held when last seen (lost unless pushed elsewhere). */
   unsyncedLost: number;
+  /** The next mutation seq the lost database would have used, when the marker knew it. */
+  nextSeq: number | null;
 }
 
 /** What the marker says about the database now open: run at start-up, before writing. */
 export async function checkEviction(db: TillDb, marker: MarkerStore): Promise<EvictionReport> {
   const previous = parseMarker(await marker.read());
-  if (!previous) return { wiped: false, unsyncedLost: 0 };
+  if (!previous) return { wiped: false, unsyncedLost: 0, nextSeq: null };
   const device = await findDevice(db);
   const wiped = device?.instanceId !== previous.instanceId;
-  return { wiped, unsyncedLost: wiped ? previous.unsynced : 0 };
+  return {
+    wiped,
+    unsyncedLost: wiped ? previous.unsynced : 0,
+    nextSeq: wiped ? (previous.nextSeq ?? null) : null,
+  };
+}
+
+/**
+ * Start-up after the device record exists: when the browser wiped the database, the register
+ * goes on numbering its mutations where the lost database stopped instead of starting at 1
+ * again. The mutations lost with it then leave a hole in the seqs the server saw, which it
+ * lists for a manager (GET /api/sync/devices); restarting at 1 would have hidden them.
+ */
+export async function resumeAfterEviction(
+  db: TillDb,
+  marker: MarkerStore,
+): Promise<EvictionReport> {
+  const report = await checkEviction(db, marker);
+  const device = await findDevice(db);
+  if (report.wiped && report.nextSeq !== null && device && device.nextSeq < report.nextSeq) {
+    await updateDevice(db, { nextSeq: report.nextSeq });
+  }
+  return report;
 }
 
 /** Records the open database and its unsynced count; call at start and after each change. */
@@ -114,7 +142,13 @@ export async function writeMarker(db: TillDb, marker: MarkerStore): Promise<void
   const device = await findDevice(db);
   if (!device) return;
   const unsynced = (await db.outbox.count()) + (await db.needsAttention.count());
-  await marker.write(JSON.stringify({ instanceId: device.instanceId, unsynced } satisfies Marker));
+  await marker.write(
+    JSON.stringify({
+      instanceId: device.instanceId,
+      unsynced,
+      nextSeq: device.nextSeq,
+    } satisfies Marker),
+  );
 }
 
 /** navigator.storage as far as persistence goes (persist() exists in windows only). */

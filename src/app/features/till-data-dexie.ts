@@ -13,7 +13,12 @@ import { DeviceNotSetUp, NoRegister, findDevice, initDevice } from '../db/device
 import { retryNeedsAttention } from '../db/needs-attention';
 import { InvalidSale, recordSale } from '../db/record-sale';
 import type { MarkerStore } from '../db/storage';
-import { StorageFull, localStorageMarker, requestPersistence } from '../db/storage';
+import {
+  StorageFull,
+  localStorageMarker,
+  requestPersistence,
+  resumeAfterEviction,
+} from '../db/storage';
 import { readSyncState, updateSyncState } from '../db/sync-state';
 import { apiClient } from '../sync/api';
 import { SyncEngine } from '../sync/engine';
@@ -104,7 +109,13 @@ export function createDexieTillData(opts: {
       ...(opts.connectivity === false ? { connectivity: false as const } : {}),
     });
     const made: Instance = { db, tokens, engine, ready: Promise.resolve(), isReady: false };
-    made.ready = initDevice(db, opts.deviceId).then(() => {
+    made.ready = initDevice(db, opts.deviceId).then(async () => {
+      const eviction = await resumeAfterEviction(db, marker);
+      if (eviction.wiped && eviction.unsyncedLost > 0) {
+        console.warn(
+          `The browser wiped this register's data with ${eviction.unsyncedLost} unsynced changes.`,
+        );
+      }
       made.isReady = true;
       void requestPersistence(db, globalThis.navigator?.storage).catch(() => null);
     });

@@ -9,6 +9,7 @@ import {
   mapStorageErrors,
   memoryMarker,
   requestPersistence,
+  resumeAfterEviction,
   writeMarker,
 } from '../../../src/app/db/storage';
 import { uuidv7 } from '../../../src/shared/uuidv7';
@@ -19,9 +20,17 @@ describe('the eviction marker', () => {
     const fx = fixture();
     const db = await sellingDb(fx);
     const marker = memoryMarker();
-    expect(await checkEviction(db, marker)).toEqual({ wiped: false, unsyncedLost: 0 });
+    expect(await checkEviction(db, marker)).toEqual({
+      wiped: false,
+      unsyncedLost: 0,
+      nextSeq: null,
+    });
     await writeMarker(db, marker);
-    expect(await checkEviction(db, marker)).toEqual({ wiped: false, unsyncedLost: 0 });
+    expect(await checkEviction(db, marker)).toEqual({
+      wiped: false,
+      unsyncedLost: 0,
+      nextSeq: null,
+    });
   });
 
   it('tells that the browser wiped the database while sales were unsynced', async () => {
@@ -46,9 +55,39 @@ describe('the eviction marker', () => {
     });
     const fresh = await sellingDb(fx, { name });
 
-    expect(await checkEviction(fresh, marker)).toEqual({ wiped: true, unsyncedLost: 2 });
+    expect(await checkEviction(fresh, marker)).toEqual({
+      wiped: true,
+      unsyncedLost: 2,
+      nextSeq: 3,
+    });
     await writeMarker(fresh, marker);
-    expect(await checkEviction(fresh, marker)).toEqual({ wiped: false, unsyncedLost: 0 });
+    expect(await checkEviction(fresh, marker)).toEqual({
+      wiped: false,
+      unsyncedLost: 0,
+      nextSeq: null,
+    });
+  });
+});
+
+describe('after a wipe', () => {
+  it('goes on numbering mutations where the lost database stopped, so the server sees the hole', async () => {
+    const fx = fixture();
+    const name = freshDbName();
+    const db = await sellingDb(fx, { name });
+    const marker = memoryMarker();
+    for (const p of fx.products) await recordSale(db, cashSaleOf(p, uuidv7()));
+    await writeMarker(db, marker);
+    db.close();
+    await new Promise((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = resolve;
+      req.onerror = reject;
+    });
+
+    const fresh = await sellingDb(fx, { name });
+    expect(await resumeAfterEviction(fresh, marker)).toMatchObject({ wiped: true, nextSeq: 4 });
+    await recordSale(fresh, cashSaleOf(fx.products[0]!, uuidv7()));
+    expect((await fresh.outbox.toArray()).map((m) => m.seq)).toEqual([4]);
   });
 });
 
