@@ -62,6 +62,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     logger: deps.logger === false ? false : { level: config.logLevel },
     trustProxy: false,
     bodyLimit: 1024 * 1024,
+    // A poisoned key is dropped rather than failing the whole request, so a hostile mutation
+    // is refused on its own (per item) and never wedges the batch around it.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

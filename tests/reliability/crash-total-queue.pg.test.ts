@@ -146,6 +146,13 @@ async function makePusher(index: number): Promise<Pusher> {
 }
 
 let crashing = true;
+/**
+ * The sales are rung up in KILLS + 1 slices: the next slice is released just before each
+ * crash, so every kill lands while new sales are in flight, however fast the machine is.
+ */
+let released = 1;
+const rungUp = (p: Pusher) =>
+  p.mutations.slice(0, Math.ceil((p.mutations.length * released) / (KILLS + 1)));
 const pending = () => pushers.some((p) => p.acked.size < p.mutations.length);
 let pushers: Pusher[] = [];
 
@@ -155,10 +162,10 @@ let pushers: Pusher[] = [];
  */
 async function drain(p: Pusher): Promise<void> {
   while (p.acked.size < p.mutations.length || crashing) {
-    const open = p.mutations.findIndex((m) => !p.acked.has(m.id));
-    const firstOpen = open >= 0 ? open : between(0, p.mutations.length - 1);
+    const open = rungUp(p).findIndex((m) => !p.acked.has(m.id));
+    const firstOpen = open >= 0 ? open : between(0, rungUp(p).length - 1);
     const start = Math.max(0, firstOpen - between(0, 4));
-    const batch = p.mutations.slice(start, start + between(1, 12));
+    const batch = rungUp(p).slice(start, start + between(1, 12));
     const res = await untilAnswered(() =>
       http<PushResponse>('/api/sync/push', {
         method: 'POST',
@@ -188,13 +195,15 @@ describe('kill -9 under load', () => {
       let killsWithSalesPending = 0;
       const killer = (async () => {
         for (let k = 0; k < KILLS; k++) {
-          await sleep(between(150, 700));
+          released = k + 2;
+          await sleep(between(20, 250));
           if (pending()) killsWithSalesPending += 1;
           await server.stop('SIGKILL');
           kills += 1;
           server = await spawnServer({ DATABASE_URL: temp.url }, 'src/server/main.ts', port);
         }
       })().finally(() => {
+        released = KILLS + 1;
         crashing = false;
       });
       const progress = setInterval(() => {

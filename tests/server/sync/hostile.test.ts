@@ -171,6 +171,27 @@ describe('malformed pull query strings', () => {
 });
 
 describe('hostile payloads in a valid envelope', () => {
+  it('drops a __proto__ key and rejects that mutation alone (found by the property below)', async () => {
+    const good = reg.saleMutation();
+    const poisoned = wire('sale.create', { '': { x: 1 } }, reg.next.seq++);
+    const body = JSON.stringify({ deviceId: reg.deviceId, mutations: [poisoned, good] }).replace(
+      '"":{"x":1}',
+      '"":{"__proto__":{"polluted":true}}',
+    );
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { authorization: `Bearer ${reg.token}`, 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(pushResponse.parse(res.json()).results.map((r) => r.status)).toEqual([
+      'rejected',
+      'applied',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('rejects each one on its own and stores no sale, whatever the payload', async () => {
     const sales = async () =>
       (await server.db.query<{ n: number }>('select count(*)::int as n from sales')).rows[0]?.n;
