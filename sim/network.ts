@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Fetch } from '../src/app/sync/http';
 import type { Rng } from './prng';
+import { keepCookies } from '../tests/support/cookie-jar';
 
 export interface LinkFaults {
   dropRequest: number;
@@ -168,7 +169,7 @@ export class SimLink {
       counts.droppedReplies++;
       throw new TypeError('fetch failed: the reply was lost');
     }
-    this.keepCookies(res.headers['set-cookie']);
+    keepCookies(this.cookies, res.headers['set-cookie']);
     const out = new Headers();
     for (const [k, v] of Object.entries(res.headers)) {
       if (v === undefined || k === 'set-cookie') continue;
@@ -185,18 +186,5 @@ export class SimLink {
 
   forgetRetryAfter(): void {
     this.retryAfterUntil = 0;
-  }
-
-  private keepCookies(setCookie: string | string[] | number | undefined): void {
-    const list =
-      setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [String(setCookie)];
-    for (const line of list) {
-      const [pair = '', ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      if (value === '' || attrs.some((a) => /^max-age=0$/i.test(a))) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
   }
 }

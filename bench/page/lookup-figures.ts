@@ -1,5 +1,5 @@
-// Barcode lookups and name-or-SKU searches the way the till asks them (CatalogCache: a cheap
-// log-meta read, then the in-memory index), the in-memory part alone, and raw IndexedDB
+// Barcode lookups and name-or-SKU searches the way the till asks them (CatalogCache: the
+// in-memory index, its log meta re-read only after a write to the product blocks), the in-memory part alone, and raw IndexedDB
 // (a unique barcode index; 20 records read by key range, the floor of any first-20 answer).
 import { allProducts } from '../../src/app/db/catalog';
 import { openTillDb } from '../../src/app/db/database';

@@ -3,6 +3,7 @@
 // (offline, a request lost on the way, a reply lost after the server committed).
 import type { FastifyInstance } from 'fastify';
 import type { Fetch } from '../../src/app/sync/http';
+import { keepCookies } from './cookie-jar';
 
 /** What happens to one request. */
 export type Fate = 'deliver' | 'drop-request' | 'drop-reply';
@@ -29,24 +30,6 @@ function payloadOf(body: BodyInit | null | undefined): string | Buffer | undefin
   if (body instanceof Uint8Array) return Buffer.from(body);
   if (body instanceof ArrayBuffer) return Buffer.from(body);
   throw new TypeError('inject-fetch: unsupported body type');
-}
-
-/** Keeps cookies from Set-Cookie (name=value; attributes), dropping expired ones. */
-function keepCookies(jar: Map<string, string>, setCookie: string | string[] | number | undefined) {
-  const list =
-    setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [String(setCookie)];
-  for (const line of list) {
-    const [pair = '', ...attrs] = line.split(';').map((s) => s.trim());
-    const eq = pair.indexOf('=');
-    const name = pair.slice(0, eq);
-    const value = pair.slice(eq + 1);
-    const expired = attrs.some(
-      (a) =>
-        /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()),
-    );
-    if (expired || value === '') jar.delete(name);
-    else jar.set(name, value);
-  }
 }
 
 export function injectNetwork(app: FastifyInstance): InjectNetwork {
