@@ -18,7 +18,7 @@ import { applyCashMove } from './apply-cash-move';
 import { applySaleVoid } from './apply-sale-void';
 import { applyParked } from './apply-parked';
 
-type RawMutation = PushRequest['mutations'][number];
+export type RawMutation = PushRequest['mutations'][number];
 
 /** What an applier achieved; rejections are thrown as MutationRejection. */
 export interface Applied {
@@ -26,7 +26,7 @@ export interface Applied {
   record?: unknown;
 }
 
-type Stored = Omit<MutationResult, 'id'>;
+export type Stored = Omit<MutationResult, 'id'>;
 
 /** Lone surrogates and NULs cannot go into jsonb; stored messages never need them. */
 const clean = (s: string) =>
@@ -42,6 +42,15 @@ function invalid(error: ZodError): MutationRejection {
     'The mutation does not match its schema.',
     issues,
   );
+}
+
+/** What is stored and answered for a refused mutation. */
+export function rejected(rejection: MutationRejection): Stored {
+  const error =
+    rejection.details === undefined
+      ? { kind: rejection.kind, message: clean(rejection.message) }
+      : { kind: rejection.kind, message: clean(rejection.message), details: rejection.details };
+  return { status: 'rejected', error };
 }
 
 async function dispatch(
@@ -74,7 +83,8 @@ async function dispatch(
 }
 
 /** Kinds are stored for the record; an unknown one is kept only if it looks like a kind. */
-const storedKind = (kind: string) => (/^[a-z][a-zA-Z0-9.]{0,49}$/.test(kind) ? kind : 'unknown');
+export const storedKind = (kind: string) =>
+  /^[a-z][a-zA-Z0-9.]{0,49}$/.test(kind) ? kind : 'unknown';
 
 async function applyOnce(
   tx: Queryable,
@@ -104,11 +114,7 @@ async function applyOnce(
     const rejection = err instanceof MutationRejection ? err : rejectionFromDatabase(err);
     if (!rejection) throw err;
     await tx.query('rollback to savepoint apply');
-    const error =
-      rejection.details === undefined
-        ? { kind: rejection.kind, message: clean(rejection.message) }
-        : { kind: rejection.kind, message: clean(rejection.message), details: rejection.details };
-    result = { status: 'rejected', error };
+    result = rejected(rejection);
   }
   await tx.query(
     `update applied_mutations set status = $3, result = $4
@@ -120,17 +126,12 @@ async function applyOnce(
 }
 
 /** The answer for an id seen before: its stored result, or MutationIdReuse for new content. */
-async function replay(
-  db: Queryable,
+export function answerSeenBefore(
   ctx: PushContext,
   raw: RawMutation,
   hash: string,
-): Promise<MutationResult> {
-  const r = await db.query<{ payload_hash: string; result: Stored | null }>(
-    `select payload_hash, result from applied_mutations where device_id = $1 and mutation_id = $2`,
-    [ctx.deviceId, raw.id],
-  );
-  const row = r.rows[0];
+  row: { payload_hash: string; result: Stored | null } | undefined,
+): MutationResult {
   if (!row?.result) throw new Error(`applied_mutations row ${raw.id} vanished or is pending`);
   if (row.payload_hash !== hash) {
     ctx.log.warn(
@@ -150,6 +151,23 @@ async function replay(
   return { id: raw.id, status: 'duplicate' };
 }
 
+/** The answers for ids seen before, read in one query. */
+export async function replay(
+  db: Queryable,
+  ctx: PushContext,
+  seen: readonly { raw: RawMutation; hash: string }[],
+): Promise<MutationResult[]> {
+  if (seen.length === 0) return [];
+  const r = await db.query<{ mutation_id: string; payload_hash: string; result: Stored | null }>(
+    `select mutation_id, payload_hash, result from applied_mutations
+      where device_id = $1 and mutation_id = any($2::uuid[])`,
+    [ctx.deviceId, seen.map((s) => s.raw.id)],
+  );
+  // uuid columns come back in lower case; a device may send upper case.
+  const rows = new Map(r.rows.map((row) => [row.mutation_id, row]));
+  return seen.map((s) => answerSeenBefore(ctx, s.raw, s.hash, rows.get(s.raw.id.toLowerCase())));
+}
+
 export async function applyMutation(
   db: Database,
   ctx: PushContext,
@@ -157,5 +175,8 @@ export async function applyMutation(
 ): Promise<MutationResult> {
   const hash = payloadHash(raw.kind, raw.payload);
   const stored = await db.transaction((tx) => applyOnce(tx, ctx, raw, hash));
-  return stored ? { id: raw.id, ...stored } : replay(db, ctx, raw, hash);
+  if (stored) return { id: raw.id, ...stored };
+  const [answer] = await replay(db, ctx, [{ raw, hash }]);
+  if (!answer) throw new Error(`no answer for mutation ${raw.id}`);
+  return answer;
 }

@@ -4,24 +4,35 @@
 import type { DeviceSeqState } from '../../shared/api/devices-gaps';
 import type { Queryable } from '../db/database';
 
-/** Notes that `seq` arrived for the device; in the transaction that applied it. */
-export async function recordSeq(
+/** Notes that `seqs` arrived for the device; in the transaction that applied them. */
+export async function recordSeqs(
   tx: Queryable,
   deviceId: string,
   storeId: string,
-  seq: number,
+  seqs: readonly number[],
 ): Promise<void> {
+  if (seqs.length === 0) return;
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+  const lo = sorted[0] ?? 0;
+  const hi = sorted[sorted.length - 1] ?? 0;
+  // The usual push: the seqs right after the contiguous ones, with none beyond them stored.
+  // Then the contiguous seq moves to the last one here, without the scan below.
+  const block = hi - lo + 1 === sorted.length;
   const r = await tx.query<{ contiguous: number }>(
-    `insert into device_seq (device_id, store_id, contiguous, max_seq) values ($1, $2, 0, $3)
+    `insert into device_seq (device_id, store_id, contiguous, max_seq)
+     values ($1, $2, case when $5::boolean and $4::bigint = 1 then $3::bigint else 0 end, $3::bigint)
      on conflict (device_id) do update set
+       contiguous = case when $5::boolean and device_seq.contiguous = $4::bigint - 1
+                          and device_seq.max_seq <= $3::bigint then $3::bigint
+                         else device_seq.contiguous end,
        max_seq = greatest(device_seq.max_seq, excluded.max_seq),
        store_id = excluded.store_id,
        last_push_at = now()
      returning contiguous`,
-    [deviceId, storeId, seq],
+    [deviceId, storeId, hi, lo, block],
   );
-  const contiguous = r.rows[0]?.contiguous ?? 0;
-  if (seq !== contiguous + 1) return;
+  const contiguous = Number(r.rows[0]?.contiguous ?? 0);
+  if (contiguous >= hi || !sorted.includes(contiguous + 1)) return;
   // The run of consecutive seqs starting at contiguous + 1 ("gaps and islands"): seq minus
   // its rank is constant along a run. Read after the row lock, so it sees every commit before.
   await tx.query(
@@ -34,6 +45,9 @@ export async function recordSeq(
     [deviceId, contiguous],
   );
 }
+
+export const recordSeq = (tx: Queryable, deviceId: string, storeId: string, seq: number) =>
+  recordSeqs(tx, deviceId, storeId, [seq]);
 
 interface DeviceSeqRow {
   device_id: string;

@@ -1,6 +1,7 @@
-// What a sale refers to, read from the database and checked: its store's rules, its products,
-// tax rates and payment methods (all of the sale's store), its cashier and the managers who
+// What sales refer to, read from the database and checked: their store's rules, their products,
+// tax rates and payment methods (all of the sale's store), the cashier and the managers who
 // approved price overrides. A sale that refers to anything else means nothing and is refused.
+// The reads are made once for a whole run of sales (fetchRefTables), the checks per sale.
 import type { Sale } from '../../shared/records/sale';
 import type { Role } from '../../shared/records/user';
 import type { Queryable } from '../db/database';
@@ -11,74 +12,101 @@ export interface SaleRefs {
   products: Map<string, { price: number; stockTracked: boolean }>;
 }
 
+/** Everything the sales of one store refer to, as found in the database. */
+export interface RefTables {
+  store: SaleRefs['store'] | null;
+  products: SaleRefs['products'];
+  rateIds: Set<string>;
+  methodKinds: Map<string, string>;
+  users: Map<string, { role: Role; storeId: string }>;
+}
+
 const MANAGER_ROLES: readonly Role[] = ['manager', 'admin'];
 
-export async function loadSaleRefs(tx: Queryable, sale: Sale): Promise<SaleRefs> {
+const approversOf = (sale: Sale) =>
+  sale.lines.flatMap((l) => (l.priceOverride ? [l.priceOverride.approvedBy] : []));
+
+const unique = (ids: Iterable<string>) => [...new Set(ids)];
+
+/** Reads what `sales` (all of store `storeId`) refer to: one query however many sales. */
+export async function fetchRefTables(
+  tx: Queryable,
+  storeId: string,
+  sales: readonly Sale[],
+): Promise<RefTables> {
+  const productIds = unique(sales.flatMap((s) => s.lines.map((l) => l.productId)));
+  const rateIds = unique(sales.flatMap((s) => s.lines.map((l) => l.taxRateId)));
+  const methodIds = unique(sales.flatMap((s) => s.payments.map((p) => p.methodId)));
+  const userIds = unique(sales.flatMap((s) => [s.cashierId, ...approversOf(s)]));
+
+  // One round trip: each set as a JSON array.
+  const r = await tx.query<{
+    store: { prices_include_tax: boolean; cash_rounding: number } | null;
+    products: [string, number, boolean][];
+    rates: string[];
+    methods: [string, string][];
+    users: [string, Role, string][];
+  }>(
+    `select
+       (select json_build_object('prices_include_tax', prices_include_tax,
+                                 'cash_rounding', cash_rounding)
+          from stores where id = $1) as store,
+       (select coalesce(json_agg(json_build_array(id, price, stock_tracked)), '[]')
+          from products where store_id = $1 and id = any($2::uuid[])) as products,
+       (select coalesce(json_agg(id), '[]')
+          from tax_rates where store_id = $1 and id = any($3::uuid[])) as rates,
+       (select coalesce(json_agg(json_build_array(id, kind)), '[]')
+          from payment_methods where store_id = $1 and id = any($4::uuid[])) as methods,
+       (select coalesce(json_agg(json_build_array(id, role, store_id)), '[]')
+          from users where id = any($5::uuid[])) as users`,
+    [storeId, productIds, rateIds, methodIds, userIds],
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error('the reference query returned no row');
+  return {
+    store: row.store
+      ? { pricesIncludeTax: row.store.prices_include_tax, cashRounding: row.store.cash_rounding }
+      : null,
+    products: new Map(
+      row.products.map(([id, price, stockTracked]) => [id, { price: Number(price), stockTracked }]),
+    ),
+    rateIds: new Set(row.rates),
+    methodKinds: new Map(row.methods),
+    users: new Map(row.users.map(([id, role, userStore]) => [id, { role, storeId: userStore }])),
+  };
+}
+
+export function checkRefs(sale: Sale, tables: RefTables): SaleRefs {
   const storeId = sale.storeId;
-  const productIds = [...new Set(sale.lines.map((l) => l.productId))];
-  const rateIds = [...new Set(sale.lines.map((l) => l.taxRateId))];
-  const methodIds = [...new Set(sale.payments.map((p) => p.methodId))];
-  const approvers = sale.lines.flatMap((l) =>
-    l.priceOverride ? [l.priceOverride.approvedBy] : [],
-  );
-  const userIds = [...new Set([sale.cashierId, ...approvers])];
+  if (!tables.store) reject('NotFound', 'The store of this sale does not exist.');
 
-  // One query at a time: a transaction is one connection.
-  const store = await tx.query<{ prices_include_tax: boolean; cash_rounding: number }>(
-    'select prices_include_tax, cash_rounding from stores where id = $1',
-    [storeId],
-  );
-  const products = await tx.query<{ id: string; price: number; stock_tracked: boolean }>(
-    'select id, price, stock_tracked from products where store_id = $1 and id = any($2::uuid[])',
-    [storeId, productIds],
-  );
-  const rates = await tx.query<{ id: string }>(
-    'select id from tax_rates where store_id = $1 and id = any($2::uuid[])',
-    [storeId, rateIds],
-  );
-  const methods = await tx.query<{ id: string; kind: string }>(
-    'select id, kind from payment_methods where store_id = $1 and id = any($2::uuid[])',
-    [storeId, methodIds],
-  );
-  const users = await tx.query<{ id: string; role: Role; store_id: string }>(
-    'select id, role, store_id from users where id = any($1::uuid[])',
-    [userIds],
-  );
-  const storeRow = store.rows[0];
-  if (!storeRow) reject('NotFound', 'The store of this sale does not exist.');
+  const missingProduct = sale.lines.find((l) => !tables.products.has(l.productId));
+  if (missingProduct)
+    reject('NotFound', `Product ${missingProduct.productId} is not in this store.`);
 
-  const productMap = new Map(
-    products.rows.map((p) => [p.id, { price: Number(p.price), stockTracked: p.stock_tracked }]),
-  );
-  const missingProduct = productIds.find((id) => !productMap.has(id));
-  if (missingProduct) reject('NotFound', `Product ${missingProduct} is not in this store.`);
+  const missingRate = sale.lines.find((l) => !tables.rateIds.has(l.taxRateId));
+  if (missingRate) reject('NotFound', `Tax rate ${missingRate.taxRateId} is not in this store.`);
 
-  const rateSet = new Set(rates.rows.map((r) => r.id));
-  const missingRate = rateIds.find((id) => !rateSet.has(id));
-  if (missingRate) reject('NotFound', `Tax rate ${missingRate} is not in this store.`);
-
-  const methodKinds = new Map(methods.rows.map((m) => [m.id, m.kind]));
   sale.payments.forEach((p, i) => {
-    const kind = methodKinds.get(p.methodId);
+    const kind = tables.methodKinds.get(p.methodId);
     if (!kind) reject('NotFound', `Payment method ${p.methodId} is not in this store.`);
     if (kind !== p.kind) {
       reject('InvalidMutation', `payments[${i}] says ${p.kind} but its method is ${kind}.`);
     }
   });
 
-  const userMap = new Map(users.rows.map((u) => [u.id, u]));
-  const cashier = userMap.get(sale.cashierId);
+  const cashier = tables.users.get(sale.cashierId);
   if (!cashier) reject('NotFound', 'The cashier of this sale is not known.');
-  if (cashier.store_id !== storeId) reject('Forbidden', 'The cashier belongs to another store.');
-  for (const approver of approvers) {
-    const user = userMap.get(approver);
-    if (!user || user.store_id !== storeId || !MANAGER_ROLES.includes(user.role)) {
+  if (cashier.storeId !== storeId) reject('Forbidden', 'The cashier belongs to another store.');
+  for (const approver of approversOf(sale)) {
+    const user = tables.users.get(approver);
+    if (!user || user.storeId !== storeId || !MANAGER_ROLES.includes(user.role)) {
       reject('Forbidden', 'A price override needs the approval of a manager of this store.');
     }
   }
+  return { store: tables.store, products: tables.products };
+}
 
-  return {
-    store: { pricesIncludeTax: storeRow.prices_include_tax, cashRounding: storeRow.cash_rounding },
-    products: productMap,
-  };
+export async function loadSaleRefs(tx: Queryable, sale: Sale): Promise<SaleRefs> {
+  return checkRefs(sale, await fetchRefTables(tx, sale.storeId, [sale]));
 }
