@@ -1,4 +1,5 @@
-// cash.move: cash put into or taken out of the drawer, stored once, in its shift.
+// cash.move: cash put into or taken out of the drawer, stored once, in its shift (whose pulled
+// record carries its movements, so storing one touches the shift).
 import type { CashMovement } from '../../shared/records/cash-movement';
 import type { Queryable } from '../db/database';
 import type { Applied } from './apply-mutation';
@@ -41,7 +42,11 @@ export async function applyCashMove(
       hash,
     ],
   );
-  if (stored.rows.length > 0) return { status: 'applied' };
+  if (stored.rows.length > 0) {
+    // A new version of the shift: the register pulls its shift back with the movement in it.
+    await tx.query('update shifts set updated_at = now() where id = $1', [move.shiftId]);
+    return { status: 'applied' };
+  }
   const before = await tx.query<{ payload_hash: string }>(
     'select payload_hash from cash_movements where id = $1',
     [move.id],

@@ -1,7 +1,17 @@
 // customer.upsert: a register's edit of some fields of a customer, merged per field by HLC
 // with the stored copy (the shared resolver, the same the registers run). When a field of the
-// edit lost to a newer stamp, the answer is `merged` with the customer as it now stands.
-import type { Customer, CustomerUpsert } from '../../shared/records/customer';
+// edit lost to a newer stamp, the answer is `merged` with the customer as it now stands. The
+// real conflicts the edit met (someone else wrote a field it changed since its author's copy)
+// travel in the answer's record, also with `applied` when the edit won them, so the register
+// that won hears of the value it overwrote.
+import type {
+  Customer,
+  CustomerConflict,
+  CustomerField,
+  CustomerPushRecord,
+  CustomerUpsert,
+} from '../../shared/records/customer';
+import type { FieldConflict, FieldVersion } from '../../shared/sync/resolve';
 import { applyCustomerUpsert, customerRules } from '../../shared/sync/resolve';
 import type { Queryable } from '../db/database';
 import type { Applied } from './apply-mutation';
@@ -27,8 +37,9 @@ export async function applyCustomer(
   }
   const current = row ? toCustomer(row) : null;
   let merged: Customer;
+  let conflicts: FieldConflict[];
   try {
-    merged = applyCustomerUpsert(current, upsert).merged;
+    ({ merged, conflicts } = applyCustomerUpsert(current, upsert));
   } catch {
     reject('InvalidMutation', 'A new customer needs a name.');
   }
@@ -63,5 +74,13 @@ export async function applyCustomer(
   const lost = customerRules.fields.some(
     (f) => upsert.fields[f] !== undefined && merged[f] !== upsert.fields[f],
   );
-  return lost ? { status: 'merged', record: merged } : { status: 'applied' };
+  if (!lost && conflicts.length === 0) return { status: 'applied' };
+  const record: CustomerPushRecord = { ...merged, conflicts: conflicts.map(toWire) };
+  return { status: lost ? 'merged' : 'applied', record };
+}
+
+/** A conflict as the register reads it: customer fields hold text or nothing. */
+function toWire({ field, winner, loser }: FieldConflict): CustomerConflict {
+  const version = (v: FieldVersion) => ({ value: v.value as string | null, stamp: v.stamp });
+  return { field: field as CustomerField, winner: version(winner), loser: version(loser) };
 }

@@ -148,7 +148,11 @@ export function answerSeenBefore(
     };
   }
   if (row.result.status === 'rejected') return { id: raw.id, ...row.result };
-  return { id: raw.id, status: 'duplicate' };
+  // What the first answer carried (a merged customer, its conflicts) goes with the repeat: a
+  // register whose first answer was lost hears it now.
+  return row.result.record === undefined
+    ? { id: raw.id, status: 'duplicate' }
+    : { id: raw.id, status: 'duplicate', record: row.result.record };
 }
 
 /** The answers for ids seen before, read in one query. */

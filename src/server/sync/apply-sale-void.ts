@@ -32,7 +32,16 @@ export async function applySaleVoid(
       hash,
     ],
   );
-  if (stored.rows.length > 0) return { status: 'applied' };
+  if (stored.rows.length > 0) {
+    // A new version of its shift, whose pulled record carries the voids.
+    if (v.shiftId) {
+      await tx.query('update shifts set updated_at = now() where id = $1 and register_id = $2', [
+        v.shiftId,
+        v.registerId,
+      ]);
+    }
+    return { status: 'applied' };
+  }
   const before = await tx.query<{ payload_hash: string }>(
     'select payload_hash from sale_voids where id = $1',
     [v.id],

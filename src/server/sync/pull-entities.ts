@@ -1,5 +1,5 @@
-// What a device may pull, entity by entity: the table, the scope (its store, or for sales its
-// register) and the wire shape of a row. The order of this list is the entity rank that breaks
+// What a device may pull, entity by entity: the table, the scope (its store, or for sales,
+// shifts and parked orders its register) and the wire shape of a row. The order of this list is the entity rank that breaks
 // ties between rows of one transaction in the pull order (xid, rank, id).
 import type { PullEntity } from '../../shared/api/pull';
 import { pullEntity } from '../../shared/api/pull';
@@ -25,7 +25,13 @@ import type {
   StoreRow,
   TaxRateRow,
 } from '../db/records';
-import { customerColumns, stockLevelColumns, toCustomer, toStockLevel } from './sync-records';
+import {
+  customerColumns,
+  shiftJson,
+  stockLevelColumns,
+  toCustomer,
+  toStockLevel,
+} from './sync-records';
 import type { CustomerRow, StockLevelRow } from './sync-records';
 
 export interface EntitySpec {
@@ -110,6 +116,21 @@ const specs: Record<PullEntity, Omit<EntitySpec, 'entity' | 'rank'>> = {
     id: 'id',
     scope: { by: 'register', column: 'register_id' },
     // The validated sale as the register sent it.
+    json: 'record',
+    toData: (r: unknown) => r,
+  },
+  shifts: {
+    table: 'shifts',
+    id: 'id',
+    scope: { by: 'register', column: 'register_id' },
+    // pulledShift: storing a cash movement or a void touches its shift, so they come along.
+    json: shiftJson,
+    toData: (r: unknown) => r,
+  },
+  parkedOrders: {
+    table: 'parked_orders',
+    id: 'id',
+    scope: { by: 'register', column: 'register_id' },
     json: 'record',
     toData: (r: unknown) => r,
   },

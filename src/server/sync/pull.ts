@@ -59,7 +59,12 @@ export async function pullPage(
     const rows = await pageRows(tx, scope, bounds, limit + 1);
     const page = rows.slice(0, limit);
     const hasMore = rows.length > limit;
-    const before = bounds.after ? (cursor?.r ?? 0) : await runSize(tx, scope, bounds);
+    // The run's size is counted once, on its first page, and only if more pages follow.
+    const before = !hasMore
+      ? page.length
+      : bounds.after
+        ? (cursor?.r ?? 0)
+        : await runSize(tx, scope, bounds);
     const remaining = hasMore ? Math.max(0, before - page.length) : 0;
 
     const changes = page.map((row) => {

@@ -1,5 +1,8 @@
 // GET /api/sync/pull: changes in the device's scope since an opaque cursor.
 import { z } from 'zod';
+import { cashMovement } from '../records/cash-movement';
+import { saleVoid } from '../records/sale-void';
+import { shiftClose, shiftOpen } from '../records/shift';
 
 export const pullEntity = z.enum([
   'stores',
@@ -11,8 +14,23 @@ export const pullEntity = z.enum([
   'stockLevels',
   'customers',
   'sales',
+  // New entities go last: the position is the rank that cursors carry.
+  'shifts',
+  'parkedOrders',
 ]);
 export type PullEntity = z.infer<typeof pullEntity>;
+
+/**
+ * A shift as a register pulls it back (`shifts`, the device's register): its open, its close
+ * once closed, and the cash movements and voided sales stored in it, so a reinstalled register
+ * can go on in its open shift with the same X totals.
+ */
+export const pulledShift = shiftOpen.extend({
+  close: shiftClose.nullable(),
+  cashMovements: z.array(cashMovement).max(100_000),
+  voids: z.array(saleVoid).max(100_000),
+});
+export type PulledShift = z.infer<typeof pulledShift>;
 
 export const pullQuery = z.object({
   /** Absent: everything. */

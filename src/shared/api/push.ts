@@ -75,7 +75,11 @@ export const mutationResult = z.object({
       details: z.unknown().optional(),
     })
     .optional(),
-  /** With `merged`: the record as it now stands on the server. */
+  /**
+   * With `merged`: the record as it now stands on the server. A customer.upsert's record
+   * (customerPushRecord) also lists the real conflicts the edit met, and comes with `applied`
+   * too when the edit won one.
+   */
   record: z.unknown().optional(),
 });
 export type MutationResult = z.infer<typeof mutationResult>;

@@ -26,5 +26,32 @@ export const customerUpsert = z.object({
   storeId: id,
   fields: customerFields.partial(),
   stamps: z.record(z.string(), z.string()),
+  /**
+   * What its author had seen: per edited field, the stamp the register's copy had when the
+   * cashier edited it (null or absent: never stamped). The server counts a conflict only when
+   * someone else wrote the field meanwhile. Absent altogether in edits of older registers.
+   */
+  seen: z.record(z.string(), z.string().nullable()).optional(),
 });
 export type CustomerUpsert = z.infer<typeof customerUpsert>;
+
+const fieldVersion = z.object({ value: z.string().nullable(), stamp: z.string() });
+
+/** One field both sides had changed: `winner` is what the merge kept, `loser` the other. */
+export const customerConflict = z.object({
+  field: z.enum(['name', 'email', 'phone', 'note']),
+  winner: fieldVersion,
+  loser: fieldVersion,
+});
+export type CustomerConflict = z.infer<typeof customerConflict>;
+
+/**
+ * The `record` of a customer.upsert's push result (with `merged`, and with `applied` when the
+ * edit won a real conflict): the customer as it now stands on the server, plus the conflicts
+ * this edit met. Older servers sent the customer alone; read without `conflicts`, older
+ * registers still see the customer.
+ */
+export const customerPushRecord = customer.extend({
+  conflicts: z.array(customerConflict).optional(),
+});
+export type CustomerPushRecord = z.infer<typeof customerPushRecord>;

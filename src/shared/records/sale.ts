@@ -69,6 +69,8 @@ export const sale = z.object({
   registerId: id,
   shiftId: id.nullable().optional(),
   cashierId: id,
+  /** The customer attached at the till (kept in the sale's record; not checked on the server). */
+  customerId: id.optional(),
   /** The device's clock when the sale was completed (may be wrong; the HLC orders). */
   deviceTime: z.iso.datetime({ offset: true }),
   hlc: z.string().min(1).max(100),

@@ -165,10 +165,48 @@ export function mergeCustomer(
 }
 
 /**
+ * The conflicts of an edit that says what its author had seen: an edited field is one when its
+ * stored stamp is not the one the author had seen (someone else wrote it meanwhile) and the
+ * two values differ. A sequential edit (the author had the stored version) never is.
+ */
+function seenConflicts(
+  current: Customer,
+  upsert: CustomerUpsert,
+  seen: Record<string, string | null>,
+): FieldConflict[] {
+  const conflicts: FieldConflict[] = [];
+  for (const field of customerRules.fields) {
+    const value = upsert.fields[field];
+    if (value === undefined) continue;
+    const stored: FieldVersion = { value: current[field], stamp: current.stamps[field] ?? '' };
+    const mine: FieldVersion = { value, stamp: upsert.stamps[field] ?? '' };
+    if (
+      (current.stamps[field] ?? null) === (seen[field] ?? null) ||
+      stored.stamp === '' ||
+      mine.stamp === '' ||
+      stored.stamp === mine.stamp ||
+      canonical(stored.value) === canonical(mine.value)
+    )
+      continue;
+    const storedWins = compareVersions(stored, mine, undefined) >= 0;
+    conflicts.push({
+      entity: customerRules.entity,
+      id: current.id,
+      field,
+      winner: storedWins ? stored : mine,
+      loser: storedWins ? mine : stored,
+    });
+  }
+  return conflicts;
+}
+
+/**
  * Applies an edit to the stored customer (null: new). Fields the upsert does not carry keep
- * their stored value and stamp. A field both edited with different stamps and values is a
- * conflict: the upsert does not say what its author had seen. Throws RangeError for a new
- * customer without a name.
+ * their stored value and stamp; an edited field takes the newer stamp. The conflicts: with
+ * `seen`, the fields someone else wrote since the author's copy (seenConflicts); without it (an
+ * older register), every edited field whose stamp and value differ from the stored ones, as
+ * the upsert does not say what its author had seen. Throws RangeError for a new customer
+ * without a name.
  */
 export function applyCustomerUpsert(
   current: Customer | null,
@@ -200,5 +238,7 @@ export function applyCustomerUpsert(
     Object.assign(incoming, { [field]: value });
     incoming.stamps[field] = upsert.stamps[field] ?? '';
   }
-  return mergeCustomer(current, incoming);
+  const result = mergeCustomer(current, incoming);
+  if (!upsert.seen) return result;
+  return { merged: result.merged, conflicts: seenConflicts(current, upsert, upsert.seen) };
 }

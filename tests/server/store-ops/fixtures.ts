@@ -1,6 +1,7 @@
 // Store-operations fixtures over a signed-in register: shifts, cash movements, refunds that add
 // up by the shared rules, voids and parked orders, each as a wire mutation with the next seq.
 import type { FastifyInstance } from 'fastify';
+import { allocate, divRound } from '../../../src/shared/pos/money';
 import { computeTotals } from '../../../src/shared/pos/totals';
 import { shiftReport } from '../../../src/shared/pos/shift-report';
 import type { Sale } from '../../../src/shared/records/sale';
@@ -70,24 +71,32 @@ export function cashMove(reg: Register, shiftId: string, kind: 'in' | 'out', amo
   );
 }
 
-/** A refund of `quantity` units of lines of `original`, paid back by card or cash. */
+/**
+ * A refund of `quantity` units of lines of `original`, paid back by card or cash, each unit at
+ * what it was paid as the register prices it (refund-limits.ts), or at `unitPrice` when given.
+ */
 export function refundSale(
   reg: Register,
   original: Sale,
-  lines: { index: number; quantity: number }[],
+  lines: { index: number; quantity: number; unitPrice?: number }[],
   opts: { pay?: 'cash' | 'card'; approvedBy?: string; shiftId?: string } = {},
 ): Sale {
   const store = reg.store;
-  const picked = lines.map(({ index, quantity }) => {
+  const shares = allocate(
+    original.orderDiscount,
+    original.lines.map((l) => l.total),
+  );
+  const picked = lines.map(({ index, quantity, unitPrice }) => {
     const line = original.lines[index];
     if (!line) throw new Error(`no line ${index}`);
-    return { line, quantity: -quantity };
+    const paid = divRound(line.total - (shares[index] ?? 0), line.quantity);
+    return { line, quantity: -quantity, unitPrice: unitPrice ?? paid };
   });
   const pay = opts.pay ?? 'card';
   const totals = computeTotals({
     lines: picked.map((p) => ({
       quantity: p.quantity,
-      unitPrice: p.line.unitPrice,
+      unitPrice: p.unitPrice,
       discount: 0,
       taxBasisPoints: p.line.taxBasisPoints,
     })),
@@ -111,7 +120,7 @@ export function refundSale(
       productId: p.line.productId,
       name: p.line.name,
       quantity: p.quantity,
-      unitPrice: p.line.unitPrice,
+      unitPrice: p.unitPrice,
       discount: 0,
       taxRateId: p.line.taxRateId,
       taxBasisPoints: p.line.taxBasisPoints,

@@ -6,6 +6,8 @@ import type { TestServer } from '../../support/test-app';
 import { testServer } from '../../support/test-app';
 import type { FixtureProduct, Register } from '../../support/sync-fixtures';
 import { signInRegister } from '../../support/sync-fixtures';
+import { allocate, divRound } from '../../../src/shared/pos/money';
+import type { Sale } from '../../../src/shared/records/sale';
 import { refundSale, saleWire } from './fixtures';
 
 let server: TestServer;
@@ -146,5 +148,110 @@ describe('refund effects and approval', () => {
     await r1.push([saleWire(r1, refund)]);
     const flags = await server.db.query('select 1 from sale_flags where sale_id = $1', [refund.id]);
     expect(flags.rows).toHaveLength(0);
+  });
+});
+
+describe('refund amount limits', () => {
+  const pushOne = async (reg: Register, sale: Sale) =>
+    (await reg.push([saleWire(reg, sale)])).results[0];
+
+  it('gives a discounted line back at what it was paid, never a cent more, across refunds', async () => {
+    // 3 units with a line discount and a share of an order discount: paid less than the price.
+    const sale = r1.sale({
+      lines: [
+        { product, quantity: 3, discount: 50 },
+        { product: other, quantity: 1 },
+      ],
+      orderDiscount: 101,
+    });
+    expect((await pushOne(r1, sale))?.status).toBe('applied');
+    const line = sale.lines[0];
+    if (!line) throw new Error('no line');
+    const shares = allocate(
+      sale.orderDiscount,
+      sale.lines.map((l) => l.total),
+    );
+    const perUnit = divRound(line.total - (shares[0] ?? 0), line.quantity);
+    expect(perUnit).toBeLessThan(line.unitPrice);
+
+    // One unit a cent above what it was paid: refused, nothing stored.
+    const inflated = refundSale(r1, sale, [{ index: 0, quantity: 1, unitPrice: perUnit + 1 }]);
+    const res = await pushOne(r1, inflated);
+    expect(res?.status).toBe('rejected');
+    expect(res?.error?.kind).toBe('Conflict');
+    expect(res?.error?.message).toMatch(/exceeds the sale/);
+    expect(await refunded(line.id)).toBe(0);
+    // At the catalog price (the discount forgotten): refused too.
+    const atPrice = refundSale(r1, sale, [{ index: 0, quantity: 1, unitPrice: line.unitPrice }]);
+    expect((await pushOne(r1, atPrice))?.error?.kind).toBe('Conflict');
+
+    // What a correct register sends is taken, one unit on R1 and the other two on R2.
+    expect((await pushOne(r1, refundSale(r1, sale, [{ index: 0, quantity: 1 }])))?.status).toBe(
+      'applied',
+    );
+    const rest = refundSale(r2, sale, [{ index: 0, quantity: 2 }]);
+    expect((await pushOne(r2, rest))?.status).toBe('applied');
+    expect(await refunded(line.id)).toBe(3);
+  });
+
+  it('counts money refunded before: all refunds of a line together never pass what it took', async () => {
+    const sale = r1.sale({ lines: [{ product, quantity: 2 }] });
+    await pushOne(r1, sale);
+    const line = sale.lines[0];
+    if (!line) throw new Error('no line');
+    const cheap = refundSale(r1, sale, [{ index: 0, quantity: 1, unitPrice: line.unitPrice - 10 }]);
+    expect((await pushOne(r1, cheap))?.status).toBe('applied');
+    // The last unit may give back what is left of the line: its price plus the 10 left behind.
+    const over = refundSale(r2, sale, [{ index: 0, quantity: 1, unitPrice: line.unitPrice + 11 }]);
+    const res = await pushOne(r2, over);
+    expect(res?.error?.kind).toBe('Conflict');
+    expect(res?.error?.details).toMatchObject({
+      lineId: line.id,
+      refundedAmount: line.unitPrice - 10,
+      askedAmount: line.unitPrice + 11,
+      allowedAmount: line.unitPrice + 10,
+    });
+    const last = refundSale(r2, sale, [{ index: 0, quantity: 1, unitPrice: line.unitPrice + 10 }]);
+    expect((await pushOne(r2, last))?.status).toBe('applied');
+  });
+
+  it('takes the register rounding of an odd amount over its units', async () => {
+    // 2 units paid an odd amount: the register gives each back rounded half away from zero.
+    const sale = r1.sale({ lines: [{ product, quantity: 2 }], orderDiscount: 1 });
+    await pushOne(r1, sale);
+    expect((await pushOne(r1, refundSale(r1, sale, [{ index: 0, quantity: 2 }])))?.status).toBe(
+      'applied',
+    );
+  });
+
+  it('refunds to a card only when the original was paid by card; cash always', async () => {
+    const paidCash = r1.sale({ lines: [{ product, quantity: 2 }], pay: 'cash' });
+    await pushOne(r1, paidCash);
+    const toCard = refundSale(r1, paidCash, [{ index: 0, quantity: 1 }], { pay: 'card' });
+    const res = await pushOne(r1, toCard);
+    expect(res?.error?.kind).toBe('InvalidMutation');
+    expect(res?.error?.message).toMatch(/was not paid with this card tender/);
+    const toCash = refundSale(r1, paidCash, [{ index: 0, quantity: 1 }], { pay: 'cash' });
+    expect((await pushOne(r1, toCash))?.status).toBe('applied');
+
+    const paidCard = r1.sale({ lines: [{ product, quantity: 2 }] });
+    await pushOne(r1, paidCard);
+    for (const pay of ['card', 'cash'] as const) {
+      const back = refundSale(r1, paidCard, [{ index: 0, quantity: 1 }], { pay });
+      expect((await pushOne(r1, back))?.status).toBe('applied');
+    }
+  });
+
+  it('refuses an order discount on a refund and a line at another tax rate', async () => {
+    const sale = r1.sale({ lines: [{ product, quantity: 2 }] });
+    await pushOne(r1, sale);
+    const refund = refundSale(r1, sale, [{ index: 0, quantity: 1 }]);
+    const discounted = { ...refund, orderDiscount: 5 };
+    expect((await pushOne(r1, discounted))?.error?.kind).not.toBe(undefined);
+    const line = refund.lines[0];
+    if (!line) throw new Error('no line');
+    const otherRate = { ...refund, lines: [{ ...line, taxBasisPoints: line.taxBasisPoints + 1 }] };
+    expect((await pushOne(r1, otherRate))?.status).toBe('rejected');
+    expect(await refunded(line.refundOfLineId ?? '')).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 // their shift; over/short above the store's limit needs a manager; a sale after the close stays
 // in its shift and is flagged late; the Z report's recompute equals the register's to the cent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flagsResponse } from '../../../src/shared/api/flags';
 import { uuidv7 } from '../../../src/shared/uuidv7';
 import type { Sale } from '../../../src/shared/records/sale';
 import type { TestServer } from '../../support/test-app';
@@ -185,6 +186,41 @@ describe('late sales', () => {
     expect(z.body.lateSales).toBe(1);
     expect(z.body.serverTotals).toEqual(totals);
     expect(z.body.differences).toEqual([]);
+  });
+});
+
+describe('flags for managers', () => {
+  it('lists oversell, price drift and late flags in one answer the app parses', async () => {
+    // The stock screen asks without a kind and parses with the shared schema.
+    const tracked = cashier.store.products.find((p) => p.stockTracked);
+    if (!tracked) throw new Error('no stock-tracked product');
+    const open = shiftOpen(cashier, 0);
+    const shiftId = (open.payload as { id: string }).id;
+    const drift = inShift(
+      cashier.sale({
+        lines: [{ product: tracked, quantity: 100_000, unitPrice: tracked.price + 1 }],
+      }),
+      shiftId,
+    );
+    const late = inShift(cashier.sale(), shiftId);
+    await cashier.push([open, saleWire(cashier, drift)]);
+    await cashier.push([
+      shiftClose(cashier, shiftId, registerTotals(0, [drift, late], []), 0, manager.userId),
+    ]);
+    await cashier.push([saleWire(cashier, late)]);
+    const res = await server.app.inject({
+      method: 'GET',
+      url: '/api/sync/flags',
+      headers: { authorization: `Bearer ${manager.token}` },
+    });
+    const { flags } = flagsResponse.parse(res.json());
+    const mine = flags.filter((f) => f.saleId === drift.id || f.saleId === late.id);
+    // The late sale may oversell too (the same product): each kind at least once.
+    expect([...new Set(mine.map((f) => f.kind))].sort()).toEqual([
+      'late',
+      'oversell',
+      'priceDrift',
+    ]);
   });
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const answers = (r: { results: { status: string; error?: { kind: string } }[] }) =>
+const answers = (r: { results: { status: string; error?: { kind: string } | undefined }[] }) =>
   r.results.map((x) => (x.error ? `${x.status} ${x.error.kind}` : x.status));
 
 async function storedSales(ids: string[]) {

@@ -136,6 +136,78 @@ describe('applyCustomerUpsert', () => {
   });
 });
 
+describe('applyCustomerUpsert with what its author had seen', () => {
+  const stored = customer({
+    name: 'Ada',
+    phone: '333',
+    note: 'VIP',
+    stamps: { name: t(1), phone: t(7, 'regA'), note: t(1) },
+  });
+  const edit = (fields: Partial<Customer>, stamp: string, seen?: Record<string, string | null>) =>
+    applyCustomerUpsert(stored, {
+      id,
+      storeId,
+      fields,
+      stamps: Object.fromEntries(Object.keys(fields).map((f) => [f, stamp])),
+      ...(seen ? { seen } : {}),
+    });
+  const summary = (r: ReturnType<typeof edit>) =>
+    r.conflicts.map((c) => ({ field: c.field, winner: c.winner, loser: c.loser }));
+
+  it('a later edit of the stored version is no conflict (the old rule would call it one)', () => {
+    const sequential = edit({ phone: '444' }, t(9, 'regB'), { phone: t(7, 'regA') });
+    expect(sequential.merged).toMatchObject({ phone: '444' });
+    expect(sequential.merged.stamps.phone).toBe(t(9, 'regB'));
+    expect(sequential.conflicts).toEqual([]);
+    expect(edit({ phone: '444' }, t(9, 'regB')).conflicts).toHaveLength(1);
+  });
+
+  it('someone wrote the field since the author saw it, and the edit wins: a conflict', () => {
+    const won = edit({ phone: '444' }, t(9, 'regB'), { phone: t(1) });
+    expect(won.merged).toMatchObject({ phone: '444' });
+    expect(summary(won)).toEqual([
+      {
+        field: 'phone',
+        winner: { value: '444', stamp: t(9, 'regB') },
+        loser: { value: '333', stamp: t(7, 'regA') },
+      },
+    ]);
+  });
+
+  it('someone wrote the field since the author saw it, and the edit loses: a conflict', () => {
+    const lost = edit({ phone: '222' }, t(5, 'regB'), { phone: t(1) });
+    expect(lost.merged).toMatchObject({ phone: '333' });
+    expect(summary(lost)).toEqual([
+      {
+        field: 'phone',
+        winner: { value: '333', stamp: t(7, 'regA') },
+        loser: { value: '222', stamp: t(5, 'regB') },
+      },
+    ]);
+  });
+
+  it("is no conflict when both wrote the same value, or the stored stamp is the edit's own", () => {
+    expect(edit({ phone: '333' }, t(9, 'regB'), { phone: t(1) }).conflicts).toEqual([]);
+    expect(edit({ phone: '999' }, t(7, 'regA'), { phone: t(1) }).conflicts).toEqual([]);
+  });
+
+  it('a field never stamped when the author saw it counts as seen null (or absent)', () => {
+    // The email was never written: no conflict. The phone was, since: a conflict.
+    const fields = { email: 'a@x', phone: '444' };
+    for (const seen of [{ email: null, phone: null }, {}]) {
+      const r = edit(fields, t(9, 'regB'), seen);
+      expect(r.merged).toMatchObject(fields);
+      expect(r.conflicts.map((c) => c.field)).toEqual(['phone']);
+    }
+  });
+
+  it('only edited fields count: another field written meanwhile is merged silently', () => {
+    const r = edit({ note: 'regular' }, t(9, 'regB'), { note: t(1) });
+    expect(r.merged).toMatchObject({ phone: '333', note: 'regular' });
+    expect(r.conflicts).toEqual([]);
+  });
+});
+
 describe('business-rule overrides', () => {
   interface Parked {
     status: 'open' | 'cancelled';
