@@ -4,6 +4,7 @@
 import type { TillDb } from '../../src/app/db/database';
 import { initDevice } from '../../src/app/db/device-meta';
 import { recordSale } from '../../src/app/db/record-sale';
+import { openShift } from '../../src/app/db/shifts';
 import type { LocalSale } from '../../src/app/db/records';
 import { apiClient } from '../../src/app/sync/api';
 import { login } from '../../src/app/sync/auth-client';
@@ -65,6 +66,8 @@ export interface RegisterOptions {
   /** Runs on each Dexie instance before it opens (test middleware). */
   prepare?: (db: TillDb) => void;
   now?: () => number;
+  /** Open a shift after the first sync (and push it), so the register can sell; default true. */
+  openShift?: boolean;
 }
 
 function build(
@@ -139,7 +142,10 @@ function build(
   return reg;
 }
 
-/** Signs in on a new device, binds it to a new register and runs the first sync. */
+/**
+ * Signs in on a new device, binds it to a new register and runs the first sync; then opens a
+ * shift with a float of 100.00 and pushes it, so the register sells from a drained outbox.
+ */
 export async function newRegister(
   server: TestServer,
   net: InjectNetwork,
@@ -167,5 +173,10 @@ export async function newRegister(
   const first = await reg.engine.syncNow();
   if (!first.ok)
     throw new Error(`first sync failed: ${first.failure.kind} ${first.failure.message}`);
+  if (opts.openShift === false) return reg;
+  await openShift(db, { openedBy: session.user.id, openingFloat: 10_000 }, reg.env.now);
+  const pushed = await reg.engine.syncNow();
+  if (!pushed.ok)
+    throw new Error(`shift push failed: ${pushed.failure.kind} ${pushed.failure.message}`);
   return reg;
 }

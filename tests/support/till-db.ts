@@ -3,7 +3,8 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { DexieOptions } from 'dexie';
 import { TillDb } from '../../src/app/db/database';
-import { bindRegister, initDevice } from '../../src/app/db/device-meta';
+import { bindRegister, getDevice, initDevice } from '../../src/app/db/device-meta';
+import type { LocalShift } from '../../src/app/db/records';
 import type { Product } from '../../src/shared/records/catalog';
 import type { Register, Store } from '../../src/shared/records/store';
 import { uuidv7 } from '../../src/shared/uuidv7';
@@ -68,10 +69,13 @@ export function fixture(opts: { pricesIncludeTax?: boolean; cashRounding?: numbe
   return { store, register, taxRateId, products };
 }
 
-/** A device set up to sell: device record, store and register stored, bound. */
+/**
+ * A device set up to sell: device record, store and register stored, bound. A register sells
+ * only inside an open shift: `shift: true` gives it one already on the server (openTestShift).
+ */
 export async function sellingDb(
   fx: Fixture = fixture(),
-  opts: { name?: string; prepare?: (db: TillDb) => void } = {},
+  opts: { name?: string; prepare?: (db: TillDb) => void; shift?: boolean } = {},
 ): Promise<TillDb> {
   const db = await openDb(opts.name ?? freshDbName(), opts.prepare);
   await initDevice(db, uuidv7());
@@ -84,7 +88,31 @@ export async function sellingDb(
     basisPoints: 1900,
   });
   await bindRegister(db, fx.store.id, fx.register.id);
+  if (opts.shift) await openTestShift(db);
   return db;
+}
+
+/**
+ * An open shift (float 100.00) on the device's register, as if its open were pushed already:
+ * stored synced, with no outbox entry, so a test's sales are the first mutations it queues.
+ * Tests about opening shifts use openShift itself.
+ */
+export async function openTestShift(db: TillDb, openedBy = uuidv7()): Promise<LocalShift> {
+  const device = await getDevice(db);
+  if (!device.storeId || !device.registerId) throw new Error('bind the register first');
+  const shift: LocalShift = {
+    id: uuidv7(),
+    storeId: device.storeId,
+    registerId: device.registerId,
+    openedBy,
+    openedAt: new Date().toISOString(),
+    openingFloat: 10_000,
+    status: 'open',
+    close: null,
+    sync: 'synced',
+  };
+  await db.shifts.add(shift);
+  return shift;
 }
 
 /** A simple one-line cash sale of `product`, paid exactly. */

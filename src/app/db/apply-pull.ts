@@ -1,8 +1,9 @@
 // Applies one pulled page and its cursor in ONE transaction: a crash in the middle repeats the
 // page, and applying a page twice changes nothing. Local pending changes win over the server
-// copy: a pending sale is never replaced, and a customer with a pending edit is merged per
-// field (conflicts recorded). A pull from no cursor is a full resync: it ends by removing
-// what the server no longer sent, but never the outbox, needs-attention or this register's sales.
+// copy: a pending sale is never replaced, a customer with a pending edit is merged per field
+// (conflicts recorded), and shifts and parked orders follow pulled-store-ops.ts. A pull from no
+// cursor is a full resync: it ends by removing what the server no longer sent, but never the
+// outbox, needs-attention, this register's sales or its unsynced shifts and parked orders.
 import type { Transaction } from 'dexie';
 import type { PullEntity } from '../../shared/api/pull';
 import { HlcClock } from '../../shared/hlc';
@@ -16,6 +17,13 @@ import type { TillDb } from './database';
 import { getDevice } from './device-meta';
 import { hasPendingChange } from './outbox';
 import type { ChangeOf, PulledChange } from './pulled-change';
+import {
+  applyPulledParked,
+  applyPulledShifts,
+  PULLED_STORE_OPS,
+  STORE_OPS_PULL_TABLES,
+  trimStoreOps,
+} from './pulled-store-ops';
 import type { LocalConflict, LocalCustomer, LocalSale, LogEntry, ResyncProgress } from './records';
 import { customerOf } from './records';
 import { readSyncState, writeSyncState } from './sync-state';
@@ -143,6 +151,7 @@ export const PULL_TABLES = [
   'outbox',
   'deviceMeta',
   'syncState',
+  ...STORE_OPS_PULL_TABLES,
 ];
 
 export async function applyPulledPage(
@@ -176,6 +185,8 @@ export async function applyPulledPage(
       await applyPlain(tx, entity, page.changes);
     await applyCustomers(tx, page.changes, clock, at);
     const receiptCounters = await applySales(tx, page.changes, clock);
+    await applyPulledShifts(tx, byEntity(page.changes, 'shifts'));
+    await applyPulledParked(tx, byEntity(page.changes, 'parkedOrders'));
     await appendToLog(tx, 'products', logEntries(page.changes, 'products'), resync);
     await appendToLog(tx, 'stockLevels', logEntries(page.changes, 'stockLevels'), resync);
     await tx
@@ -183,7 +194,7 @@ export async function applyPulledPage(
       .put({ ...(await getDevice(tx)), hlc: clock.snapshot(), receiptCounters });
 
     if (resync) {
-      for (const entity of SMALL) {
+      for (const entity of [...SMALL, ...Object.keys(PULLED_STORE_OPS)]) {
         const ids = page.changes.filter((c) => c.entity === entity && c.data).map((c) => c.id);
         if (ids.length > 0) resync.seen[entity] = [...(resync.seen[entity] ?? []), ...ids];
       }
@@ -214,6 +225,7 @@ async function finishResync(tx: Transaction, resync: ResyncProgress): Promise<vo
       await table.delete(id);
     }
   }
+  await trimStoreOps(tx, resync.seen);
   for (const name of LOGS) {
     const snapshot = resync.logs[name];
     if (snapshot) await endLogSnapshot(tx, name, snapshot);

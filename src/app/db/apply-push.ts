@@ -1,15 +1,16 @@
 // Applies the server's answer to a pushed batch in ONE transaction. An entry leaves the outbox
 // only with a result: applied or duplicate (its record is now synced), merged (the server's
 // record is taken in) or rejected (it moves to needs-attention). Entries without a result stay.
+// A customer edit's answer may carry the conflicts it met: they go to the conflict inbox.
 import type { Transaction } from 'dexie';
 import type { MutationResult } from '../../shared/api/push';
 import { customer as customerSchema } from '../../shared/records/customer';
 import { parkedOrder } from '../../shared/records/parked-order';
-import { customerRules, mergeCustomer } from '../../shared/sync/resolve';
-import { uuidv7 } from '../../shared/uuidv7';
+import { mergeCustomer } from '../../shared/sync/resolve';
+import { recordPushConflicts } from './conflicts';
 import type { TillDb } from './database';
 import { setAside } from './needs-attention';
-import type { LocalConflict, LocalCustomer, OutboxEntry } from './records';
+import type { LocalCustomer, OutboxEntry } from './records';
 import { customerOf } from './records';
 
 export interface PushOutcome {
@@ -19,14 +20,21 @@ export interface PushOutcome {
   unanswered: number;
 }
 
-/** The local table of each store-operation kind's record. */
+/**
+ * The local table of each store-operation kind's record, whose `sync` shows its state. A stock
+ * count has no local record: its state is its outbox or needs-attention entry (stock-count.ts).
+ */
 const OPS_TABLES: Partial<Record<OutboxEntry['kind'], string>> = {
   'shift.open': 'shifts',
   'shift.close': 'shifts',
   'cash.move': 'cashMovements',
   'sale.void': 'saleVoids',
   'parked.upsert': 'parkedOrders',
+  'customer.upsert': 'customers',
 };
+
+const entriesFor = (tx: Transaction, table: string, recordId: string) =>
+  tx.table(table).where('recordId').equals(recordId).count();
 
 async function confirm(tx: Transaction, entry: OutboxEntry): Promise<void> {
   await tx.table('outbox').delete(entry.seq);
@@ -34,11 +42,24 @@ async function confirm(tx: Transaction, entry: OutboxEntry): Promise<void> {
     await tx.table('sales').update(entry.recordId, { sync: 'synced' });
     await tx.table('stockMovements').where('saleId').equals(entry.recordId).modify({ pending: 0 });
   }
+}
+
+/**
+ * After the record took in the server's answer: a store-operation record is synced once nothing
+ * of it waits in the outbox; rejected while an earlier change of it waits in needs-attention
+ * (a shift whose open was refused stays so whatever its close gets).
+ */
+async function markSynced(tx: Transaction, entry: OutboxEntry): Promise<void> {
   const table = OPS_TABLES[entry.kind];
-  // A shift's close may still be queued behind its open: synced only when nothing is left.
-  if (table && !(await tx.table('outbox').where('recordId').equals(entry.recordId).count())) {
-    await tx.table(table).update(entry.recordId, { sync: 'synced' });
-  }
+  if (!table || (await entriesFor(tx, 'outbox', entry.recordId))) return;
+  const refused = await entriesFor(tx, 'needsAttention', entry.recordId);
+  await tx.table(table).update(entry.recordId, { sync: refused ? 'rejected' : 'synced' });
+}
+
+/** The server refused it for good: the record shows it until a person retries or discards. */
+async function markRejected(tx: Transaction, entry: OutboxEntry): Promise<void> {
+  const table = OPS_TABLES[entry.kind];
+  if (table) await tx.table(table).update(entry.recordId, { sync: 'rejected' });
 }
 
 /** The server kept another version of a parked order (a final status wins): take it in. */
@@ -49,35 +70,12 @@ async function takeMergedParked(tx: Transaction, entry: OutboxEntry, record: unk
 }
 
 /**
- * The server's copy of a customer after a merged push becomes the agreed base. Each field this
- * edit carried that the server kept otherwise is a conflict: both sides had changed it.
+ * The server's copy of a customer after a merged push becomes the agreed base (its conflicts
+ * were recorded before, by recordPushConflicts).
  */
-async function takeMergedCustomer(
-  tx: Transaction,
-  entry: OutboxEntry,
-  record: unknown,
-  at: string,
-  newId: () => string,
-) {
+async function takeMergedCustomer(tx: Transaction, entry: OutboxEntry, record: unknown) {
   const parsed = customerSchema.safeParse(record);
   if (!parsed.success || entry.kind !== 'customer.upsert') return;
-  const edit = entry.payload;
-  const conflicts: LocalConflict[] = customerRules.fields.flatMap((field) => {
-    const mine = edit.fields[field];
-    if (mine === undefined || mine === parsed.data[field]) return [];
-    return [
-      {
-        id: newId(),
-        entity: customerRules.entity,
-        recordId: edit.id,
-        field,
-        winner: { value: parsed.data[field], stamp: parsed.data.stamps[field] ?? '' },
-        loser: { value: mine, stamp: edit.stamps[field] ?? '' },
-        at,
-      },
-    ];
-  });
-  if (conflicts.length > 0) await tx.table('conflicts').bulkPut(conflicts);
   const table = tx.table<LocalCustomer, string>('customers');
   const local = await table.get(entry.recordId);
   const stillPending =
@@ -136,17 +134,25 @@ export async function applyPushResults(
           message: 'Rejected without a reason.',
         };
         await setAside(tx, entry, error, at);
+        await markRejected(tx, entry);
         outcome.rejected++;
         continue;
       }
       await confirm(tx, entry);
       if (entry.kind === 'customer.upsert') {
-        if (result.status === 'merged')
-          await takeMergedCustomer(tx, entry, result.record, at, () => uuidv7());
+        // Whether this edit won or lost a real conflict, this register hears of it.
+        await recordPushConflicts(tx, entry, result, at);
+        // A repeat (the first answer was lost) carries what the first answer did.
+        if (result.status === 'merged' || (result.status === 'duplicate' && result.record))
+          await takeMergedCustomer(tx, entry, result.record);
         else await agreeCustomer(tx, entry);
       }
-      if (entry.kind === 'parked.upsert' && result.status === 'merged')
+      if (
+        entry.kind === 'parked.upsert' &&
+        (result.status === 'merged' || (result.status === 'duplicate' && result.record))
+      )
         await takeMergedParked(tx, entry, result.record);
+      await markSynced(tx, entry);
       outcome.confirmed++;
     }
   });

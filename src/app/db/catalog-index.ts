@@ -1,6 +1,7 @@
 // The catalog in memory: barcode and SKU lookups by Map, name-or-SKU search over a name-sorted
 // array. Built once from the block log and kept current by folding in new entries, so a scan or
-// a keystroke never waits for IndexedDB.
+// a keystroke never waits for IndexedDB. The maps are filled at once (a scan can be answered as
+// soon as the catalog is read); the sorted search rows only at the first search (or `warm()`).
 import type { Product } from '../../shared/records/catalog';
 import type { LogEntry } from './records';
 
@@ -57,10 +58,12 @@ function lowerBound(rows: readonly Row[], key: string): number {
 }
 
 export class CatalogIndex {
-  private readonly byId = new Map<string, Product>();
+  private byId = new Map<string, Product>();
   private readonly byBarcode = new Map<string, Product>();
-  private readonly bySku = new Map<string, Product>();
-  private rows: Row[] = [];
+  /** Built at the first SKU lookup (a scan needs only the barcodes). */
+  private bySku: Map<string, Product> | null = null;
+  /** Null until a search needs them (and again after a bulk change). */
+  private rows: Row[] | null = null;
   /**
    * Every row's haystack joined by newlines, in row order, with each row's offset: one
    * indexOf over a few MB finds the next candidate far faster than a test per row (a search
@@ -70,7 +73,35 @@ export class CatalogIndex {
 
   constructor(products: Iterable<Product> = []) {
     for (const p of products) this.index(p);
-    this.rows = [...this.byId.values()].map(rowOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  /** An index over `byId` (product by id), which it takes over: the caller must not keep it. */
+  static adopt(byId: Map<string, Product>): CatalogIndex {
+    const index = new CatalogIndex();
+    for (const p of byId.values()) {
+      for (const code of p.barcodes) index.byBarcode.set(code, p);
+    }
+    index.byId = byId;
+    return index;
+  }
+
+  /** Builds what the first search needs now (e.g. while the till is idle). */
+  warm(): void {
+    this.skus();
+    this.scanText();
+  }
+
+  private skus(): Map<string, Product> {
+    if (!this.bySku) {
+      this.bySku = new Map();
+      for (const p of this.byId.values()) this.bySku.set(p.sku.toLowerCase(), p);
+    }
+    return this.bySku;
+  }
+
+  private sortedRows(): Row[] {
+    this.rows ??= [...this.byId.values()].map(rowOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+    return this.rows;
   }
 
   get size(): number {
@@ -86,7 +117,7 @@ export class CatalogIndex {
   }
 
   lookupSku(sku: string): Product | undefined {
-    return this.bySku.get(sku.trim().toLowerCase());
+    return this.skus().get(sku.trim().toLowerCase());
   }
 
   /**
@@ -103,11 +134,12 @@ export class CatalogIndex {
     // The longest word is likely the rarest: it picks the candidates, the others confirm them.
     const lead = words.reduce((a, b) => (b.length > a.length ? b : a));
     const { text, starts } = this.scanText();
+    const rows = this.sortedRows();
     for (let from = 0; hits.length < limit;) {
       const at = text.indexOf(lead, from);
       if (at < 0) break;
       const i = rowAt(starts, at);
-      const row = this.rows[i];
+      const row = rows[i];
       if (!row) break;
       if (
         row.product !== exact &&
@@ -122,49 +154,49 @@ export class CatalogIndex {
 
   private scanText(): { text: string; starts: Int32Array } {
     if (this.scan) return this.scan;
-    const starts = new Int32Array(this.rows.length);
+    const rows = this.sortedRows();
+    const starts = new Int32Array(rows.length);
     let at = 0;
-    this.rows.forEach((row, i) => {
+    rows.forEach((row, i) => {
       starts[i] = at;
       at += row.haystack.length + 1;
     });
-    this.scan = { text: this.rows.map((r) => r.haystack).join('\n'), starts };
+    this.scan = { text: rows.map((r) => r.haystack).join('\n'), starts };
     return this.scan;
   }
 
   /** Folds log entries in: an update replaces the product, a null value removes it. */
   apply(entries: readonly LogEntry<Product>[]): void {
     this.scan = null;
-    const bulk = entries.length > 2_000;
+    // Many changes at once (a resync page): one sort at the next search beats thousands of
+    // splices now.
+    if (entries.length > 2_000) this.rows = null;
+    const rows = this.rows;
     for (const entry of entries) {
       const previous = this.byId.get(entry.id);
-      if (previous) this.unindex(previous, !bulk);
+      if (previous) this.unindex(previous, rows);
       if (entry.value) {
         this.index(entry.value);
-        if (!bulk)
-          this.rows.splice(lowerBound(this.rows, rowKey(entry.value)), 0, rowOf(entry.value));
+        rows?.splice(lowerBound(rows, rowKey(entry.value)), 0, rowOf(entry.value));
       }
     }
-    // Many changes at once (a resync page): one sort beats thousands of splices.
-    if (bulk)
-      this.rows = [...this.byId.values()].map(rowOf).sort((a, b) => (a.key < b.key ? -1 : 1));
   }
 
   private index(p: Product): void {
     this.byId.set(p.id, p);
     for (const code of p.barcodes) this.byBarcode.set(code, p);
-    this.bySku.set(p.sku.toLowerCase(), p);
+    this.bySku?.set(p.sku.toLowerCase(), p);
   }
 
-  private unindex(p: Product, fromRows: boolean): void {
+  private unindex(p: Product, rows: Row[] | null): void {
     this.byId.delete(p.id);
     for (const code of p.barcodes)
       if (this.byBarcode.get(code)?.id === p.id) this.byBarcode.delete(code);
     const sku = p.sku.toLowerCase();
-    if (this.bySku.get(sku)?.id === p.id) this.bySku.delete(sku);
-    if (fromRows) {
-      const at = lowerBound(this.rows, rowKey(p));
-      if (this.rows[at]?.product.id === p.id) this.rows.splice(at, 1);
+    if (this.bySku?.get(sku)?.id === p.id) this.bySku.delete(sku);
+    if (rows) {
+      const at = lowerBound(rows, rowKey(p));
+      if (rows[at]?.product.id === p.id) rows.splice(at, 1);
     }
   }
 }

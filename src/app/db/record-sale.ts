@@ -2,6 +2,7 @@
 // stores the sale with its lines and payments, its local stock movements, the register's next
 // gapless receipt number, the device's next mutation seq and the outbox entry. Either all of it
 // commits and the committed sale is returned, or nothing is stored and the error says why.
+// A register sells only inside an open shift: without one, nothing is stored (NoOpenShift).
 import { HlcClock } from '../../shared/hlc';
 import { computeTotals } from '../../shared/pos/totals';
 import { formatReceiptNumber } from '../../shared/pos/receipt-number';
@@ -61,6 +62,8 @@ export interface RecordSaleInput {
   refundApprovedBy?: string;
   /** Lines taken off the cart before payment. */
   voidedLines?: VoidedLine[];
+  /** The customer attached to the sale at the till. */
+  customerId?: string;
 }
 
 export interface RecordSaleOptions {
@@ -101,15 +104,23 @@ export async function recordSale(
   return mapStorageErrors(() =>
     db.transaction('rw', TABLES, async (tx) => {
       const device = await getDevice(tx);
-      const register = device.registerId ? await db.registers.get(device.registerId) : undefined;
-      const store = device.storeId ? await db.stores.get(device.storeId) : undefined;
+      // Asked together: one round trip instead of three.
+      const [register, store, shift] = await Promise.all([
+        device.registerId ? db.registers.get(device.registerId) : undefined,
+        device.storeId ? db.stores.get(device.storeId) : undefined,
+        openShiftOf(tx),
+      ]);
       if (!register || !store || register.storeId !== store.id)
         throw new NoRegister('This device is not bound to a register of its store.');
-      // A sale belongs to the open shift of its register; a named shift must be that one.
-      const shift = await openShiftOf(tx);
-      if (input.shiftId && input.shiftId !== shift?.id)
+      // A register sells (and refunds) only inside its open shift; a named shift must be it.
+      if (!shift)
+        throw new StoreOpsError(
+          'NoOpenShift',
+          'No shift is open on this register: open one first.',
+        );
+      if (input.shiftId && input.shiftId !== shift.id)
         throw new StoreOpsError('NoOpenShift', 'The shift of this sale is not open.');
-      const shiftId = input.shiftId ?? shift?.id;
+      const shiftId = shift.id;
       if (input.refundOf) await checkRefundQuantities(tx, input.refundOf, input.lines);
       else if (input.lines.some((l) => l.refundOfLineId) || input.refundApprovedBy)
         throw new InvalidSale('Only a refund refers to refunded lines.');
@@ -144,8 +155,9 @@ export async function recordSale(
         receiptNumber: formatReceiptNumber(store.code, register.code, counter),
         storeId: store.id,
         registerId: register.id,
-        ...(shiftId !== undefined ? { shiftId } : {}),
+        shiftId,
         cashierId: input.cashierId,
+        ...(input.customerId ? { customerId: input.customerId } : {}),
         deviceTime: committedAt,
         hlc,
         pricesIncludeTax: store.pricesIncludeTax,

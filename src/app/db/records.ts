@@ -65,6 +65,11 @@ export interface LocalConflict {
 export interface LocalCustomer extends Customer {
   /** The last copy both this register and the server agreed on (null: never synced). */
   base: Customer | null;
+  /**
+   * Set by push results: synced, or rejected (its edit waits in needs-attention). Absent after
+   * a local edit or a pull: pending while the outbox holds an edit of it, else synced.
+   */
+  sync?: SaleSync;
 }
 
 /** The customer itself, without the local bookkeeping. */

@@ -3,9 +3,10 @@
 import type { StockCount } from '../../shared/records/stock';
 import { stockCount } from '../../shared/records/stock';
 import { uuidv7 } from '../../shared/uuidv7';
-import type { TillDb } from './database';
+import type { TableSource, TillDb } from './database';
 import { getDevice } from './device-meta';
 import { stampAndEnqueue } from './local-write';
+import type { SaleSync } from './records';
 import { mapStorageErrors } from './storage';
 import { StoreOpsError } from './store-ops-error';
 
@@ -38,4 +39,15 @@ export function recordStockCount(
       return parsed.data;
     }),
   );
+}
+
+/**
+ * A stock count keeps no local record (the server books it): its state is where its mutation
+ * is. Pending while in the outbox, rejected while in needs-attention, else synced.
+ */
+export async function stockCountStatus(db: TableSource, countId: string): Promise<SaleSync> {
+  const waiting = (table: string) =>
+    db.table<{ recordId: string }, number>(table).where('recordId').equals(countId).count();
+  if ((await waiting('outbox')) > 0) return 'pending';
+  return (await waiting('needsAttention')) > 0 ? 'rejected' : 'synced';
 }

@@ -74,6 +74,11 @@ export class SyncEngine {
   private running: Promise<SyncResult> | null = null;
   private again = false;
   private attempt = 0;
+  /**
+   * While the server's last Retry-After holds: a timer, not a deadline on the device clock,
+   * which may jump (a clock set right again) and must not stretch or cut the wait.
+   */
+  private serverWait: { until: number; timer: TimerHandle } | null = null;
   private timer: TimerHandle | null = null;
   private saleTimer: TimerHandle | null = null;
   private paused = false;
@@ -110,11 +115,12 @@ export class SyncEngine {
     this.monitor?.stop();
     this.opts.events?.removeEventListener('online', this.onPlatformOnline);
     this.clearTimer();
+    this.endServerWait();
     if (this.saleTimer !== null) this.opts.env.timers.clearTimeout(this.saleTimer);
     this.saleTimer = null;
   }
 
-  /** "Sync now": runs at once, even while waiting out a backoff. */
+  /** "Sync now": runs at once, even while waiting out a backoff; never before a Retry-After. */
   syncNow(): Promise<SyncResult> {
     return this.trigger('now');
   }
@@ -147,6 +153,16 @@ export class SyncEngine {
       return Promise.resolve({
         ok: false,
         failure: { kind: 'signed-out', message: 'paused until sign-in' },
+      });
+    // The server said when to come back (Retry-After): not even "Sync now" asks sooner.
+    if (this.serverWait && why !== 'retry')
+      return Promise.resolve({
+        ok: false,
+        failure: {
+          kind: 'server',
+          message: 'the server asked to wait',
+          retryAfter: Math.max(1, Math.ceil((this.serverWait.until - this.opts.env.now()) / 1000)),
+        },
       });
     const waiting = this.status.getSnapshot().phase === 'waiting';
     if (waiting && (why === 'sale' || why === 'interval'))
@@ -225,6 +241,13 @@ export class SyncEngine {
       failure.retryAfter,
       this.opts.backoff ?? defaultBackoff,
     );
+    // The server's own window, not the jittered backoff: "Sync now" may go once it has passed.
+    if (failure.retryAfter !== undefined) {
+      const window = Math.min(delay, Math.ceil(failure.retryAfter * 1000));
+      this.endServerWait();
+      const timer = env.timers.setTimeout(() => this.endServerWait(), window);
+      this.serverWait = { until: env.now() + window, timer };
+    }
     this.status.update({ phase: 'waiting', retryAt: env.now() + delay, lastError });
     this.schedule('retry', delay);
   }
@@ -235,6 +258,11 @@ export class SyncEngine {
       this.timer = null;
       void this.trigger(why);
     }, ms);
+  }
+
+  private endServerWait(): void {
+    if (this.serverWait) this.opts.env.timers.clearTimeout(this.serverWait.timer);
+    this.serverWait = null;
   }
 
   private clearTimer(): void {

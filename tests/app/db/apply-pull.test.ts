@@ -17,7 +17,7 @@ import { uuidv7 } from '../../../src/shared/uuidv7';
 import type { Faults } from '../../support/faulty-idb';
 import { installFaults } from '../../support/faulty-idb';
 import type { Fixture } from '../../support/till-db';
-import { cashSaleOf, fixture, sellingDb } from '../../support/till-db';
+import { cashSaleOf, fixture, openTestShift, sellingDb } from '../../support/till-db';
 
 const cashier = uuidv7();
 const now = () => Date.parse('2024-05-01T10:00:00Z');
@@ -124,6 +124,8 @@ describe('applying a pulled page', () => {
     const fx = fixture();
     const db = await sellingDb(fx);
     const cursor = await firstSync(db, fx);
+    // The shift opens after the full first sync (a resync keeps only what the server sent).
+    await openTestShift(db);
     const mine = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const serverCopy = { ...mine, totals: { ...mine.totals, total: 1 } };
     const wire = saleSchema.parse(serverCopy);
@@ -200,6 +202,8 @@ describe('applying a pulled page', () => {
     const fx = fixture();
     const db = await sellingDb(fx);
     await firstSync(db, fx);
+    // The shift opens after the full first sync (a resync keeps only what the server sent).
+    await openTestShift(db);
     const sale = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const [, keep, drop] = fx.products;
 
@@ -232,7 +236,7 @@ describe('applying a pulled page', () => {
 describe('a new server epoch', () => {
   it('puts every sale held locally back into the outbox under its mutation id and seq', async () => {
     const fx = fixture();
-    const db = await sellingDb(fx);
+    const db = await sellingDb(fx, { shift: true });
     await adoptEpoch(db, 'e1');
     const a = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const b = await recordSale(db, cashSaleOf(fx.products[1]!, cashier));

@@ -7,7 +7,7 @@ import { recordSale } from '../../../src/app/db/record-sale';
 import { stockOnHand } from '../../../src/app/db/stock';
 import type { StockLevel } from '../../../src/shared/records/stock';
 import { uuidv7 } from '../../../src/shared/uuidv7';
-import { cashSaleOf, fixture, idSource, sellingDb } from '../../support/till-db';
+import { cashSaleOf, fixture, idSource, openTestShift, sellingDb } from '../../support/till-db';
 
 const now = () => 0;
 let n = 0;
@@ -52,6 +52,7 @@ describe('the block log', () => {
       await applyPulledPage(db, next, now);
       cursor = next.cursor;
     }
+    await openTestShift(db);
     await recordSale(db, cashSaleOf(p, uuidv7(), 3));
     expect(isWasteful(5000, 1)).toBe(true);
 

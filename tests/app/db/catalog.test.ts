@@ -3,7 +3,7 @@ import { applyPulledPage } from '../../../src/app/db/apply-pull';
 import { compactLog, readLog } from '../../../src/app/db/block-log';
 import { loadCatalog, refreshCatalog } from '../../../src/app/db/catalog';
 import type { LoadedCatalog } from '../../../src/app/db/catalog';
-import { normalizeText } from '../../../src/app/db/catalog-index';
+import { CatalogIndex, normalizeText } from '../../../src/app/db/catalog-index';
 import type { TillDb } from '../../../src/app/db/database';
 import { initDevice } from '../../../src/app/db/device-meta';
 import type { PulledChange } from '../../../src/app/db/pulled-change';
@@ -150,5 +150,42 @@ describe('the catalog over 100,000 products', () => {
     const refreshed = await refreshCatalog(db, catalog);
     expect(refreshed.generation).toBe(after.generation);
     expect(refreshed.index.size).toBe(N - 1);
+  });
+});
+
+describe('the in-memory index on its own', () => {
+  const products = makeProducts(6_000);
+  const byId = () => new Map(products.map((p) => [p.id, p]));
+
+  it('answers scans from its maps and builds the search rows only when first asked', () => {
+    const index = CatalogIndex.adopt(byId());
+    expect(index.size).toBe(products.length);
+    expect(index.lookupBarcode(products[5_999]!.barcodes[0]!)?.id).toBe(products[5_999]!.id);
+    expect(index.lookupSku('SKU-000042')?.id).toBe(products[42]!.id);
+    expect(index.search('juice 17').map((p) => p.id)).toEqual(reference(products, 'juice 17'));
+    const warmed = CatalogIndex.adopt(byId());
+    warmed.warm();
+    expect(warmed.search('creme').map((p) => p.id)).toEqual(reference(products, 'creme'));
+  });
+
+  it('takes a bulk change (a resync page) and a small one after it, as the obvious filter', () => {
+    const index = new CatalogIndex(products);
+    expect(index.search('salsa').map((p) => p.id)).toEqual(reference(products, 'salsa'));
+    // More than 2,000 at once: the rows are sorted again at the next search, not spliced.
+    const renamed = products.slice(0, 2_500).map((p) => ({ ...p, name: `Salsa ${p.name}` }));
+    const gone = products.slice(2_500, 2_600);
+    index.apply([
+      ...renamed.map((p) => ({ id: p.id, version: '2', value: p })),
+      ...gone.map((p) => ({ id: p.id, version: '2', value: null })),
+    ]);
+    let now = [...renamed, ...products.slice(2_600)];
+    expect(index.size).toBe(now.length);
+    expect(index.search('salsa').map((p) => p.id)).toEqual(reference(now, 'salsa'));
+    // A single rename after that goes into the sorted rows in place.
+    const one = { ...products[3_001]!, name: 'Aaa Salsa First' };
+    index.apply([{ id: one.id, version: '3', value: one }]);
+    now = now.map((p) => (p.id === one.id ? one : p));
+    expect(index.search('salsa').map((p) => p.id)).toEqual(reference(now, 'salsa'));
+    expect(index.search('salsa')[0]?.id).toBe(one.id);
   });
 });

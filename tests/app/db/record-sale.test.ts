@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSale, recordSale } from '../../../src/app/db/record-sale';
 import { NoRegister, getDevice, initDevice } from '../../../src/app/db/device-meta';
+import { closeShift } from '../../../src/app/db/shifts';
 import { StorageFull } from '../../../src/app/db/storage';
+import { StoreOpsError } from '../../../src/app/db/store-ops-error';
 import { computeTotals } from '../../../src/shared/pos/totals';
 import { sale as saleSchema } from '../../../src/shared/records/sale';
 import { uuidv7 } from '../../../src/shared/uuidv7';
 import { installFaults, quotaError } from '../../support/faulty-idb';
 import type { Faults } from '../../support/faulty-idb';
-import { cashSaleOf, fixture, freshDbName, openDb, sellingDb } from '../../support/till-db';
+import {
+  cashSaleOf,
+  fixture,
+  freshDbName,
+  openDb,
+  openTestShift,
+  sellingDb,
+} from '../../support/till-db';
 
 const cashier = uuidv7();
 
@@ -23,7 +32,7 @@ async function everything(db: Awaited<ReturnType<typeof sellingDb>>) {
 describe('recordSale', () => {
   it('commits the sale, its stock movements, receipt number, seq and outbox entry together', async () => {
     const fx = fixture();
-    const db = await sellingDb(fx);
+    const db = await sellingDb(fx, { shift: true });
     const [juice, , brush] = fx.products;
     const input = cashSaleOf(juice!, cashier, 2);
     input.lines.push({ ...cashSaleOf(brush!, cashier).lines[0]! });
@@ -57,7 +66,7 @@ describe('recordSale', () => {
 
   it('computes totals with the shared rules (tax-exclusive, cash rounding)', async () => {
     const fx = fixture({ pricesIncludeTax: false, cashRounding: 5 });
-    const db = await sellingDb(fx);
+    const db = await sellingDb(fx, { shift: true });
     const p = fx.products[0]!;
     const expected = computeTotals({
       lines: [{ quantity: 3, unitPrice: p.price, discount: 10, taxBasisPoints: 1900 }],
@@ -97,7 +106,7 @@ describe('recordSale', () => {
 
   it('gives gapless, unique receipt numbers and seqs to sales recorded at once', async () => {
     const fx = fixture();
-    const db = await sellingDb(fx);
+    const db = await sellingDb(fx, { shift: true });
     const sales = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         recordSale(db, cashSaleOf(fx.products[i % 3]!, cashier)),
@@ -115,7 +124,7 @@ describe('recordSale', () => {
 
   it('stores nothing and burns no number when the sale is invalid', async () => {
     const fx = fixture();
-    const db = await sellingDb(fx);
+    const db = await sellingDb(fx, { shift: true });
     const input = cashSaleOf(fx.products[0]!, cashier);
     input.payments[0]!.amount -= 1;
     await expect(recordSale(db, input)).rejects.toThrow(InvalidSale);
@@ -133,7 +142,7 @@ describe('recordSale', () => {
   it('is all or nothing when a write inside the transaction fails', async () => {
     const fx = fixture();
     let faults!: Faults;
-    const db = await sellingDb(fx, { prepare: (d) => (faults = installFaults(d)) });
+    const db = await sellingDb(fx, { shift: true, prepare: (d) => (faults = installFaults(d)) });
     await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const before = await everything(db);
 
@@ -150,7 +159,7 @@ describe('recordSale', () => {
   it('turns a quota error into StorageFull and stores nothing', async () => {
     const fx = fixture();
     let faults!: Faults;
-    const db = await sellingDb(fx, { prepare: (d) => (faults = installFaults(d)) });
+    const db = await sellingDb(fx, { shift: true, prepare: (d) => (faults = installFaults(d)) });
     faults.failWrites.set('sales', quotaError);
     const error = await recordSale(db, cashSaleOf(fx.products[0]!, cashier)).catch(
       (e: unknown) => e,
@@ -163,7 +172,7 @@ describe('recordSale', () => {
   it('asks IndexedDB for strict durability', async () => {
     const fx = fixture();
     let faults!: Faults;
-    const db = await sellingDb(fx, { prepare: (d) => (faults = installFaults(d)) });
+    const db = await sellingDb(fx, { shift: true, prepare: (d) => (faults = installFaults(d)) });
     faults.transactions.length = 0;
     await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const writes = faults.transactions.filter((t) => t.mode === 'readwrite');
@@ -172,6 +181,68 @@ describe('recordSale', () => {
       expect.arrayContaining(['sales', 'outbox', 'stockMovements', 'deviceMeta']),
     );
     expect(writes[0]!.options?.durability).toBe('strict');
+  });
+
+  it('sells only inside an open shift, and names it on the sale', async () => {
+    const fx = fixture();
+    const db = await sellingDb(fx);
+    const refused = await recordSale(db, cashSaleOf(fx.products[0]!, cashier)).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(StoreOpsError);
+    expect(refused).toMatchObject({ kind: 'NoOpenShift' });
+    let stored = await everything(db);
+    expect([stored.sales, stored.outbox, stored.movements]).toEqual([[], [], []]);
+    expect(stored.device.receiptCounters[fx.register.id]).toBeUndefined();
+    expect(stored.device.nextSeq).toBe(1);
+
+    const shift = await openTestShift(db);
+    const sale = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
+    expect(sale).toMatchObject({ shiftId: shift.id, receiptNumber: 'S1-R2-000001' });
+
+    // Closed: no more sales, and no refunds either, until the next shift opens.
+    await closeShift(db, { closedBy: cashier, countedCash: 10_000 + sale.totals.total });
+    const refund = {
+      ...cashSaleOf(fx.products[0]!, cashier, -1),
+      refundOf: sale.id,
+      lines: [
+        {
+          ...cashSaleOf(fx.products[0]!, cashier, -1).lines[0]!,
+          refundOfLineId: sale.lines[0]!.id,
+        },
+      ],
+    };
+    await expect(recordSale(db, refund)).rejects.toMatchObject({ kind: 'NoOpenShift' });
+    await expect(recordSale(db, cashSaleOf(fx.products[0]!, cashier))).rejects.toMatchObject({
+      kind: 'NoOpenShift',
+    });
+    stored = await everything(db);
+    expect(stored.sales.map((s) => s.id)).toEqual([sale.id]);
+    expect(stored.device.receiptCounters[fx.register.id]).toBe(1);
+  });
+
+  it('records the lines voided before payment and the attached customer', async () => {
+    const fx = fixture();
+    const db = await sellingDb(fx, { shift: true });
+    const [juice, granola] = fx.products;
+    const customerId = uuidv7();
+    const voided = {
+      productId: granola!.id,
+      name: granola!.name,
+      quantity: 2,
+      unitPrice: granola!.price,
+      voidedBy: cashier,
+    };
+    const sale = await recordSale(db, {
+      ...cashSaleOf(juice!, cashier),
+      voidedLines: [voided],
+      customerId,
+    });
+    expect(sale).toMatchObject({ voidedLines: [voided], customerId });
+    const [entry] = await db.outbox.toArray();
+    expect(saleSchema.parse(entry!.payload)).toMatchObject({ voidedLines: [voided], customerId });
+    // A voided line moves no stock: only the juice sold does.
+    expect((await db.stockMovements.toArray()).map((m) => m.productId)).toEqual([juice!.id]);
   });
 
   it('refuses to sell on a device that is not bound to a register', async () => {
@@ -185,7 +256,7 @@ describe('recordSale', () => {
   it('survives a reload: a new Dexie instance over the same database sees the committed sale', async () => {
     const fx = fixture();
     const name = freshDbName();
-    const db = await sellingDb(fx, { name });
+    const db = await sellingDb(fx, { shift: true, name });
     const sale = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     db.close();
     const reopened = await openDb(name);

@@ -36,7 +36,7 @@ describe('the eviction marker', () => {
   it('tells that the browser wiped the database while sales were unsynced', async () => {
     const fx = fixture();
     const name = freshDbName();
-    const db = await sellingDb(fx, { name });
+    const db = await sellingDb(fx, { name, shift: true });
     const store = new Map<string, string>();
     const marker = localStorageMarker({
       getItem: (k) => store.get(k) ?? null,
@@ -73,7 +73,7 @@ describe('after a wipe', () => {
   it('goes on numbering mutations where the lost database stopped, so the server sees the hole', async () => {
     const fx = fixture();
     const name = freshDbName();
-    const db = await sellingDb(fx, { name });
+    const db = await sellingDb(fx, { name, shift: true });
     const marker = memoryMarker();
     for (const p of fx.products) await recordSale(db, cashSaleOf(p, uuidv7()));
     await writeMarker(db, marker);
@@ -84,7 +84,7 @@ describe('after a wipe', () => {
       req.onerror = reject;
     });
 
-    const fresh = await sellingDb(fx, { name });
+    const fresh = await sellingDb(fx, { name, shift: true });
     expect(await resumeAfterEviction(fresh, marker)).toMatchObject({ wiped: true, nextSeq: 4 });
     await recordSale(fresh, cashSaleOf(fx.products[0]!, uuidv7()));
     expect((await fresh.outbox.toArray()).map((m) => m.seq)).toEqual([4]);

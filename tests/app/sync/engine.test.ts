@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { recordSale } from '../../../src/app/db/record-sale';
 import type { TillDb } from '../../../src/app/db/database';
+import type { LocalShift } from '../../../src/app/db/records';
 import { SyncEngine } from '../../../src/app/sync/engine';
 import type { SyncEngineOptions } from '../../../src/app/sync/engine';
 import { memoryLocks } from '../../../src/app/sync/locks';
@@ -12,7 +13,7 @@ import { uuidv7 } from '../../../src/shared/uuidv7';
 import { apiError, bodyOf, fakeFetch, json } from '../../support/fake-fetch';
 import type { Call, Handler } from '../../support/fake-fetch';
 import { manualClock } from '../../support/manual-timers';
-import { cashSaleOf, fixture, sellingDb } from '../../support/till-db';
+import { cashSaleOf, fixture, openTestShift, sellingDb } from '../../support/till-db';
 
 const user = {
   id: uuidv7(),
@@ -23,8 +24,22 @@ const user = {
 };
 const cashier = uuidv7();
 
-/** A server that applies everything, unless a test overrides a route. */
-function scriptedServer(overrides: Record<string, Handler> = {}) {
+/**
+ * A server that applies everything, unless a test overrides a route. Its pull sends back the
+ * register's open shift, as the real server does (a full resync keeps only what it sent).
+ */
+function scriptedServer(overrides: Record<string, Handler> = {}, shift?: LocalShift) {
+  const shiftChanges = shift
+    ? [
+        {
+          entity: 'shifts',
+          id: shift.id,
+          op: 'upsert',
+          version: '1',
+          data: { ...shift, close: null, cashMovements: [], voids: [] },
+        },
+      ]
+    : [];
   const stored = new Set<string>();
   const routes: Record<string, Handler> = {
     'GET /api/health': () => json({ status: 'ok', epoch: 'e1', time: new Date().toISOString() }),
@@ -40,7 +55,8 @@ function scriptedServer(overrides: Record<string, Handler> = {}) {
         }),
       });
     },
-    'GET /api/sync/pull': () => json({ epoch: 'e1', changes: [], cursor: 'c1', hasMore: false }),
+    'GET /api/sync/pull': () =>
+      json({ epoch: 'e1', changes: shiftChanges, cursor: 'c1', hasMore: false }),
     ...overrides,
   };
   return { routes, stored };
@@ -52,8 +68,9 @@ async function setup(
 ) {
   const fx = fixture();
   const db = await sellingDb(fx);
+  const shift = await openTestShift(db);
   const clock = manualClock();
-  const server = scriptedServer(overrides);
+  const server = scriptedServer(overrides, shift);
   const { fetch, calls } = fakeFetch(server.routes);
   const env = { fetch, baseUrl: '', now: clock.now, random: () => 0.5, timers: clock };
   const locks = memoryLocks();
@@ -129,9 +146,12 @@ describe('the sync engine', () => {
       phase: 'waiting',
       retryAt: clock.now() + 20_000,
     });
-    // A sale while waiting does not cut the server's Retry-After short.
+    // Neither "Sync now" (a cashier closing a shift) nor a sale cuts the server's Retry-After short.
+    expect(await engine.syncNow()).toMatchObject({ ok: false, failure: { retryAfter: 20 } });
+    await clock.advance(5_000);
+    expect(await engine.syncNow()).toMatchObject({ ok: false, failure: { retryAfter: 15 } });
     engine.saleRecorded();
-    await clock.advance(19_000);
+    await clock.advance(14_000);
     await engine.whenIdle();
     expect(sent()).toHaveLength(1);
     await clock.advance(1_000);

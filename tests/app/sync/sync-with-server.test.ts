@@ -215,13 +215,14 @@ describe('a register against the real server', () => {
     expect((await b.engine.syncNow()).ok).toBe(true);
     expect((await b.db.customers.get(created.id))?.phone).toBe('111');
 
-    // Offline, B edits phone and note; a little later A edits phone and email.
+    // Offline, B edits phone and note; a minute later A edits phone and email (a minute, not a
+    // few ms: each register's clock takes an offset from the server's Date header).
     await saveCustomer(b.db, { id: created.id, fields: { phone: '222', note: 'VIP' } });
-    await new Promise((r) => setTimeout(r, 5));
-    await saveCustomer(a.db, {
-      id: created.id,
-      fields: { phone: '333', email: 'ada@example.com' },
-    });
+    await saveCustomer(
+      a.db,
+      { id: created.id, fields: { phone: '333', email: 'ada@example.com' } },
+      () => Date.now() + 60_000,
+    );
     expect((await a.engine.syncNow()).ok).toBe(true);
     expect((await b.engine.syncNow()).ok).toBe(true);
     expect((await a.engine.syncNow()).ok).toBe(true);
