@@ -1,6 +1,6 @@
-// The till as a cashier sees it, for the browser specs: sign in, choose a register, ring up,
-// pay cash, and read the receipt and the sync state. Names are the accessible ones the
-// screens give, so a spec reads like the cashier's steps.
+// The till as a cashier sees it, for the browser specs: sign in, choose a register, open a
+// shift, ring up, pay cash, and read the receipt and the sync state. Names are the accessible
+// ones the screens give, so a spec reads like the cashier's steps.
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
@@ -27,9 +27,42 @@ export class TillPage {
     await this.expectTill();
   }
 
-  async setUp(register: RegExp, username = 'cashier1'): Promise<void> {
+  /**
+   * Signs in and chooses the register. A register sells only inside an open shift: unless
+   * `shift: false`, one is opened (float 100.00) when the first sync brought none back, and
+   * pushed before this returns, so a spec starts with nothing pending.
+   */
+  async setUp(
+    register: RegExp,
+    username = 'cashier1',
+    opts: { shift?: boolean } = {},
+  ): Promise<void> {
     await this.signIn(username);
     await this.chooseRegister(register);
+    if (opts.shift === false) return;
+    if ((await this.shiftState()) === 'open') return;
+    await this.openShift('100.00');
+    await this.expectPending(0);
+  }
+
+  /** Whether a shift is open on this register, as the cart pane knows it. */
+  async shiftState(): Promise<'open' | 'none'> {
+    const known = this.page.locator('.cart-pane[data-shift="open"], .cart-pane[data-shift="none"]');
+    await expect(known).toBeVisible({ timeout: 30_000 });
+    return (await known.getAttribute('data-shift')) === 'open' ? 'open' : 'none';
+  }
+
+  /** Opens a shift from the cart ("No shift is open… Open shift") with the counted float. */
+  async openShift(float: string): Promise<void> {
+    const gate = this.page
+      .getByRole('status')
+      .filter({ hasText: 'No shift is open: open one to take payment.' });
+    await gate.getByRole('button', { name: 'Open shift' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Open shift' });
+    await dialog.getByLabel('Float (counted cash in the drawer)').fill(float);
+    await dialog.getByRole('button', { name: 'Open shift' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.page.locator('.cart-pane')).toHaveAttribute('data-shift', 'open');
   }
 
   async expectTill(): Promise<void> {

@@ -3,11 +3,13 @@
 // keystroke never waits for a full read of 100,000 products. Even that read is skipped while
 // nothing wrote the product blocks: Dexie reports every write, in this tab and (through
 // BroadcastChannel) in the others, and a check every few seconds covers any report missed.
+// Right after a first download the puller's own catalog is taken (no read of the log), and a
+// loaded catalog builds its search rows when the browser is idle, so scans are answered first.
 import Dexie from 'dexie';
 import type { Product } from '../../shared/records/catalog';
 import { readLogMeta } from '../db/block-log';
 import type { LoadedCatalog } from '../db/catalog';
-import { allProducts, loadCatalog, refreshCatalog } from '../db/catalog';
+import { allProducts, loadCatalog, refreshCatalog, takePublishedCatalog } from '../db/catalog';
 import type { CatalogIndex } from '../db/catalog-index';
 import type { TillDb } from '../db/database';
 
@@ -17,6 +19,13 @@ async function logStamp(db: TillDb): Promise<string> {
 }
 
 const RECHECK_MS = 2_000;
+
+/** Builds the search rows after the current work (a scan, a first paint) is done. */
+function warmLater(index: CatalogIndex): void {
+  const warm = () => index.warm();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1_000 });
+  else setTimeout(warm, 0);
+}
 
 export class CatalogCache {
   private loaded: { db: TillDb; catalog: LoadedCatalog; stamp: string } | null = null;
@@ -40,9 +49,16 @@ export class CatalogCache {
     this.written = false;
     this.checked = { db, at: this.now() };
     const stamp = await logStamp(db);
-    if (this.loaded?.db !== db) this.loaded = { db, catalog: await loadCatalog(db), stamp };
-    else if (this.loaded.stamp !== stamp)
+    if (this.loaded?.db !== db) {
+      const catalog = (await takePublishedCatalog(db)) ?? (await loadCatalog(db));
+      this.loaded = { db, catalog, stamp };
+      warmLater(catalog.index);
+    } else if (this.loaded.stamp !== stamp) {
+      const before = this.loaded.catalog.index;
       this.loaded = { db, catalog: await refreshCatalog(db, this.loaded.catalog), stamp };
+      // A rewritten log (a resync ended, a compaction) was read again whole.
+      if (this.loaded.catalog.index !== before) warmLater(this.loaded.catalog.index);
+    }
     return this.loaded.catalog.index;
   }
 

@@ -1,16 +1,19 @@
-// The port between the store-operation screens (shift, refund, parked, conflicts) and the
-// register's local store. Every write is one local transaction with its outbox entry and works
-// offline; the `use*` members are live React hooks (undefined while loading).
+// The port between the store-operation screens (shift, refund, parked, customers, conflicts)
+// and the register's local store. Every write is one local transaction with its outbox entry
+// and works offline; the `use*` members are live React hooks (undefined while loading).
 import type { ParkedLine, ParkedOrder } from '../../shared/records/parked-order';
 import type { Sale } from '../../shared/records/sale';
 import type { DenominationCount, ShiftClose, ShiftTotals } from '../../shared/records/shift';
 import type { CashMovementKind } from '../../shared/records/cash-movement';
 import type { SaleFlag } from '../../shared/api/flags';
 import type { RefundableLine } from '../db/refund-limits';
+import type { CustomerEdit } from '../db/customers';
+import type { Customer } from '../../shared/records/customer';
 import type { LocalShift } from '../db/records';
 
 export type { RefundableLine };
 export type { LocalShift };
+export type { CustomerEdit };
 
 export interface ShiftView {
   shift: LocalShift;
@@ -78,6 +81,16 @@ export interface StoreOpsData {
   }): Promise<void>;
   /** The server's oversell, price-drift and late-sale flags (managers; needs the network). */
   fetchFlags(): Promise<SaleFlag[]>;
+
+  /** The store's customers whose name, email or phone match (all for ''), by name; offline. */
+  useCustomers(query: string): Customer[] | undefined;
+  /** One customer by id (null: not on this register), e.g. to name a conflict's record. */
+  useCustomer(id: string): Customer | null | undefined;
+  /**
+   * Creates (no id) or edits a customer; only changed fields are sent. Rejects with
+   * InvalidCustomer (src/app/db/customers.ts) for bad input, and then nothing is stored.
+   */
+  saveCustomer(edit: CustomerEdit): Promise<Customer>;
 
   /** Conflict inbox: keep what the merge kept, or write the other value back (one click). */
   keepConflict(id: string): Promise<void>;

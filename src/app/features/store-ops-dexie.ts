@@ -2,7 +2,8 @@
 // queries; writes are the db module's one-transaction operations.
 import type { Sale } from '../../shared/records/sale';
 import type { TillDb } from '../db/database';
-import { saveCustomer } from '../db/customers';
+import { keepConflict, revertConflict } from '../db/conflicts';
+import { saveCustomer, searchCustomers } from '../db/customers';
 import { findDevice } from '../db/device-meta';
 import { cancelParked, listParked, parkOrder, resumeParked } from '../db/parked';
 import { recordSale } from '../db/record-sale';
@@ -128,22 +129,15 @@ export function createDexieStoreOps(deps: StoreOpsDeps): StoreOpsData {
       await wrote(voidSale(getDb(), input));
     },
 
+    useCustomers: (query) => live((db) => searchCustomers(db, query), [query]),
+    useCustomer: (id) => live(async (db) => (await db.customers.get(id)) ?? null, [id]),
+    saveCustomer: (edit) => wrote(saveCustomer(getDb(), edit)),
+
     async keepConflict(id) {
-      await getDb().conflicts.delete(id);
+      await keepConflict(getDb(), id);
     },
     async revertConflict(id) {
-      const db = getDb();
-      await db.transaction(
-        'rw',
-        [db.conflicts, db.customers, db.outbox, db.deviceMeta],
-        async () => {
-          const c = await db.conflicts.get(id);
-          if (!c) throw new StoreOpsError('NotFound', 'This conflict was resolved already.');
-          if (c.entity !== 'customer') throw new StoreOpsError('Invalid', 'Only customers revert.');
-          await saveCustomer(db, { id: c.recordId, fields: { [c.field]: c.loser.value } });
-          await db.conflicts.delete(id);
-        },
-      );
+      await wrote(revertConflict(getDb(), id));
     },
   };
 }

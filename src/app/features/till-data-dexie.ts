@@ -208,6 +208,8 @@ export function createDexieTillData(opts: {
             ...(p.tendered !== undefined ? { tendered: p.tendered } : {}),
             ...(p.change !== undefined ? { change: p.change } : {}),
           })),
+          ...(draft.voidedLines ? { voidedLines: draft.voidedLines } : {}),
+          ...(draft.customerId ? { customerId: draft.customerId } : {}),
         });
         engine.saleRecorded();
         return sale;

@@ -1,5 +1,6 @@
 // The German dictionary; every key of the English one (the type checks it).
 import type { MessageKey } from './messages';
+import { customersDe } from './messages-customers';
 import { storeOpsDe } from './messages-store-ops';
 
 export const de: Record<MessageKey, string> = {
@@ -83,6 +84,11 @@ export const de: Record<MessageKey, string> = {
   'cart.changeDiscount': 'Rabatt ändern',
   'cart.clear': 'Leeren',
   'cart.pay': '{total} bezahlen',
+  'cart.noShift': 'Keine Schicht offen: zum Kassieren eine öffnen.',
+  'cart.inStock': '{count} auf Lager',
+  'cart.stockShort': 'nur {count} auf Lager',
+  'cart.customer': 'Kunde: {name}',
+  'cart.removeCustomer': 'Kunde {name} vom Verkauf entfernen',
   'line.quantity': 'Menge',
   'line.discount': 'Rabatt auf diese Position (Betrag)',
   'line.badQuantity': 'Die Menge muss eine ganze Zahl ab 1 sein.',
@@ -128,6 +134,8 @@ export const de: Record<MessageKey, string> = {
   'pay.saving': 'Verkauf wird gespeichert…',
   'pay.noMethods':
     'Diese Filiale hat keine Zahlungsarten. Bitte synchronisieren oder die Filialleitung fragen.',
+  'pay.noShift':
+    'An dieser Kasse ist keine Schicht offen, es wurde nichts verkauft. Bitte zuerst eine öffnen.',
   'pay.error.amount': 'Bitte den Betrag eingeben, zum Beispiel 20 oder 20,00.',
   'pay.error.zero': 'Der Betrag muss größer als null sein.',
   'pay.error.overCard':
@@ -262,4 +270,5 @@ export const de: Record<MessageKey, string> = {
     'Die Sitzung ist abgelaufen. Bitte erneut anmelden, damit die Kasse ihre Verkäufe senden kann.',
   'session.signInAgain': 'Erneut anmelden',
   ...storeOpsDe,
+  ...customersDe,
 };

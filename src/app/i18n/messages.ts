@@ -1,4 +1,5 @@
 // Every string the app shows, in English and German. Components never hold literals.
+import { customersEn } from './messages-customers';
 import { storeOpsEn } from './messages-store-ops';
 export const en = {
   'app.name': 'Till',
@@ -80,6 +81,11 @@ export const en = {
   'cart.changeDiscount': 'Change discount',
   'cart.clear': 'Clear',
   'cart.pay': 'Pay {total}',
+  'cart.noShift': 'No shift is open: open one to take payment.',
+  'cart.inStock': '{count} in stock',
+  'cart.stockShort': 'only {count} in stock',
+  'cart.customer': 'Customer: {name}',
+  'cart.removeCustomer': 'Remove customer {name} from the sale',
   'line.quantity': 'Quantity',
   'line.discount': 'Discount on this line (amount)',
   'line.badQuantity': 'The quantity must be a whole number of at least 1.',
@@ -124,6 +130,7 @@ export const en = {
   'pay.complete': 'Complete sale',
   'pay.saving': 'Saving the sale…',
   'pay.noMethods': 'This store has no payment methods. Sync, or ask a manager.',
+  'pay.noShift': 'No shift is open on this register, so nothing was sold. Open a shift first.',
   'pay.error.amount': 'Enter the amount, for example 20 or 20.00.',
   'pay.error.zero': 'The amount must be more than zero.',
   'pay.error.overCard': 'A card or other payment cannot be more than what is left to pay ({max}).',
@@ -252,6 +259,7 @@ export const en = {
   'session.ended': 'The session has ended. Sign in again so the till can send its sales.',
   'session.signInAgain': 'Sign in again',
   ...storeOpsEn,
+  ...customersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { buildSale } from '../../../src/app/features/payment/build-sale';
 import { cartReducer, emptyCart } from '../../../src/app/features/sell/cart';
 import type { TillData } from '../../../src/app/features/till-data';
 import { createDexieTillData } from '../../../src/app/features/till-data-dexie';
+import { openShiftOf } from '../../../src/app/db/shifts';
 import { memoryMarker } from '../../../src/app/db/storage';
 import { login } from '../../../src/app/sync/auth-client';
 import { platformTimers } from '../../../src/app/sync/env';
@@ -63,6 +64,13 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A register sells only inside an open shift: opens one (and pushes it) unless one is open. */
+async function withShift(till: TillData, db: TillDb) {
+  if (await openShiftOf(db)) return;
+  await till.storeOps!.openShift({ openedBy: session.user.id, openingFloat: 10_000 });
+  await till.syncNow();
+}
+
 async function sellTwo(products: Product[], rates: Map<string, number>, cash: { id: string }) {
   let cart = emptyCart;
   for (const p of products)
@@ -94,6 +102,7 @@ describe('the Dexie adapter of the till data port', () => {
     expect(info.ready).toBe(true);
     expect(info.store.code).toBe('S1');
     expect(info.paymentMethods.map((m) => m.kind).sort()).toEqual(['card', 'cash']);
+    await withShift(data, tab);
 
     const hits = await data.searchProducts('bread', 5);
     expect(hits.length).toBeGreaterThan(0);
@@ -141,6 +150,7 @@ describe('the Dexie adapter of the till data port', () => {
     await data.setSession(session);
     await data.bindRegister(registerId);
     await data.syncNow();
+    await withShift(data, tab);
     const info = (await q.catalogOf(tab))!;
     const known = (await data.searchProducts('milk', 1))[0]!;
     const stranger: Product = { ...known, id: uuidv7(), name: 'Not in the catalog' };
@@ -199,6 +209,7 @@ describe('the Dexie adapter of the till data port', () => {
     await second.bindRegister(registerId);
     await second.syncNow();
     const other = await openDb(name);
+    await withShift(second, other);
     const info = (await q.catalogOf(other))!;
     const product = (await second.searchProducts('bread', 1))[0]!;
     let cart = cartReducer(emptyCart, {

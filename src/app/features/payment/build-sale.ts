@@ -1,5 +1,6 @@
 // The sale as the screens decide it: lines with their tax shares and totals from the shared
-// rules, and the payments as settled. The data layer adds the number, register and clock.
+// rules, the payments as settled, the lines voided before payment and the attached customer.
+// The data layer adds the number, register, shift and clock.
 import type { SaleLine } from '../../../shared/records/sale';
 import type { Store } from '../../../shared/records/store';
 import type { SaleDraft } from '../till-data';
@@ -47,5 +48,7 @@ export function buildSale(input: {
       rounding: totals.rounding,
       total: totals.total,
     },
+    ...(input.cart.voidedLines.length > 0 ? { voidedLines: input.cart.voidedLines } : {}),
+    ...(input.cart.customer ? { customerId: input.cart.customer.id } : {}),
   };
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Sale } from '../../../shared/records/sale';
 import { uuidv7 } from '../../../shared/uuidv7';
+import { StoreOpsError } from '../../db/store-ops-error';
 import { useT } from '../../i18n/i18n';
 import { describeError } from '../describe-error';
 import type { Cart } from '../sell/cart';
@@ -66,7 +67,9 @@ export function PaymentScreen(props: {
       const sale = await data.recordSale(draft);
       props.onPaid(sale);
     } catch (err) {
-      setError(describeError(err, t));
+      // The shift may have been closed meanwhile (another tab): nothing was sold.
+      const noShift = err instanceof StoreOpsError && err.kind === 'NoOpenShift';
+      setError(noShift ? t('pay.noShift') : describeError(err, t));
       setBusy(false);
     }
   }

@@ -1,3 +1,5 @@
+// One line of the cart: name, unit price and its tags, stock on hand (for products that track
+// stock), the quantity stepper, the line total, edit and remove (kept on the sale as voided).
 import { useT } from '../../i18n/i18n';
 import { useTillSession } from '../till/till-context';
 import type { CartAction, CartLine } from './cart';
@@ -5,12 +7,16 @@ import type { CartAction, CartLine } from './cart';
 export function CartLineRow(props: {
   line: CartLine;
   total: number;
+  /** Stock on hand (server level plus this register's pending moves); undefined: not shown. */
+  stock: number | undefined;
+  /** The cart holds more of this product than is in stock. */
+  short: boolean;
   dispatch: (a: CartAction) => void;
   onEdit: () => void;
 }) {
   const t = useT();
-  const { money } = useTillSession();
-  const { line, dispatch } = props;
+  const { money, user } = useTillSession();
+  const { line, dispatch, stock, short } = props;
   const name = line.name;
   return (
     <li className="cart-line" aria-label={name}>
@@ -27,6 +33,11 @@ export function CartLineRow(props: {
             <span className="tag">{t('cart.lineDiscount', { amount: money(line.discount) })}</span>
           )}
         </span>
+        {stock !== undefined && (
+          <span className={short ? 'line-stock short' : 'line-stock'}>
+            {t(short ? 'cart.stockShort' : 'cart.inStock', { count: stock })}
+          </span>
+        )}
       </div>
       <div className="qty" role="group" aria-label={t('cart.quantityOf', { name })}>
         <button
@@ -68,7 +79,7 @@ export function CartLineRow(props: {
           type="button"
           className="danger icon"
           aria-label={t('cart.remove', { name })}
-          onClick={() => dispatch({ type: 'remove', lineId: line.id })}
+          onClick={() => dispatch({ type: 'remove', lineId: line.id, voidedBy: user.id })}
         >
           ×
         </button>

@@ -1,6 +1,9 @@
 // The cart being rung up: a pure reducer, so every change is one testable step. Amounts are
-// minor units; a line's discount never exceeds what the line costs.
+// minor units; a line's discount never exceeds what the line costs. A line removed before
+// payment is kept with who removed it (the sale records it as voided), and a customer may be
+// attached; 'clear' starts a fresh cart.
 import type { Product } from '../../../shared/records/catalog';
+import type { VoidedLine } from '../../../shared/records/sale';
 import { uuidv7 } from '../../../shared/uuidv7';
 
 export interface CartLine {
@@ -14,6 +17,13 @@ export interface CartLine {
   taxRateId: string;
   taxBasisPoints: number;
   priceOverride?: { originalPrice: number; approvedBy: string };
+  /** Whether selling it moves stock (the product's stockTracked); unknown on resumed lines. */
+  stockTracked?: boolean;
+}
+
+export interface CartCustomer {
+  id: string;
+  name: string;
 }
 
 export type OrderDiscount =
@@ -22,17 +32,28 @@ export type OrderDiscount =
 export interface Cart {
   lines: CartLine[];
   orderDiscount: OrderDiscount;
+  /** The customer the sale is for, if one is attached. */
+  customer: CartCustomer | null;
+  /** Lines taken off before payment, with who took them off. */
+  voidedLines: VoidedLine[];
 }
 
-export const emptyCart: Cart = { lines: [], orderDiscount: { kind: 'none' } };
+export const emptyCart: Cart = {
+  lines: [],
+  orderDiscount: { kind: 'none' },
+  customer: null,
+  voidedLines: [],
+};
 
 export type CartAction =
   | { type: 'add'; product: Product; taxBasisPoints: number }
   | { type: 'quantity'; lineId: string; quantity: number }
-  | { type: 'remove'; lineId: string }
+  /** Takes a line off the cart; it is kept as voided by `voidedBy` (a user id). */
+  | { type: 'remove'; lineId: string; voidedBy: string }
   | { type: 'lineDiscount'; lineId: string; discount: number }
   | { type: 'overridePrice'; lineId: string; price: number; approvedBy: string }
   | { type: 'orderDiscount'; discount: OrderDiscount }
+  | { type: 'setCustomer'; customer: CartCustomer | null }
   | { type: 'clear' }
   /** A resumed parked order: its lines join the cart as they were. */
   | { type: 'restore'; lines: Omit<CartLine, 'id'>[] };
@@ -66,14 +87,29 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
         discount: 0,
         taxRateId: action.product.taxRateId,
         taxBasisPoints: action.taxBasisPoints,
+        stockTracked: action.product.stockTracked,
       };
       return { ...cart, lines: [...cart.lines, line] };
     }
     case 'quantity':
       if (!Number.isSafeInteger(action.quantity) || action.quantity < 1) return cart;
       return updateLine(cart, action.lineId, (l) => ({ ...l, quantity: action.quantity }));
-    case 'remove':
-      return { ...cart, lines: cart.lines.filter((l) => l.id !== action.lineId) };
+    case 'remove': {
+      const gone = cart.lines.find((l) => l.id === action.lineId);
+      if (!gone) return cart;
+      const voided: VoidedLine = {
+        productId: gone.productId,
+        name: gone.name,
+        quantity: gone.quantity,
+        unitPrice: gone.unitPrice,
+        voidedBy: action.voidedBy,
+      };
+      return {
+        ...cart,
+        lines: cart.lines.filter((l) => l !== gone),
+        voidedLines: [...cart.voidedLines, voided],
+      };
+    }
     case 'lineDiscount':
       return updateLine(cart, action.lineId, (l) => ({
         ...l,
@@ -90,6 +126,8 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       }));
     case 'orderDiscount':
       return { ...cart, orderDiscount: action.discount };
+    case 'setCustomer':
+      return { ...cart, customer: action.customer };
     case 'clear':
       return emptyCart;
     case 'restore':

@@ -15,7 +15,7 @@ export function LineDialog(props: {
   onClose: () => void;
 }) {
   const t = useT();
-  const { catalog, money } = useTillSession();
+  const { catalog, money, user } = useTillSession();
   const { currency, locale } = catalog.store;
   const { line } = props;
   const [quantity, setQuantity] = useState(String(line.quantity));
@@ -84,7 +84,7 @@ export function LineDialog(props: {
             type="button"
             className="danger"
             onClick={() => {
-              props.dispatch({ type: 'remove', lineId: line.id });
+              props.dispatch({ type: 'remove', lineId: line.id, voidedBy: user.id });
               props.onClose();
             }}
           >

@@ -1,8 +1,11 @@
 // Selling: find products (search, categories, scanner) on the left, the cart on the right.
 // F2 jumps to the search field and F9 to payment, so a whole sale works from the keyboard.
+// Scanning works any time; payment waits for an open shift, which can be opened from the cart.
 import { useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/records/catalog';
+import { Dialog } from '../../components/dialog';
 import { useT } from '../../i18n/i18n';
+import { OpenShiftForm } from '../shift/open-shift-form';
 import { useTillData } from '../till-data-context';
 import { useTillSession } from '../till/till-context';
 import type { Cart, CartAction } from './cart';
@@ -11,6 +14,7 @@ import { CategoryBrowser } from './category-browser';
 import { ProductSearch } from './product-search';
 import { useScanner } from './use-scanner';
 import { StoreOpsBar } from './store-ops-bar';
+import { useShiftGate } from './use-shift-gate';
 
 export function SellScreen(props: {
   cart: Cart;
@@ -25,8 +29,22 @@ export function SellScreen(props: {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [openingShift, setOpeningShift] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const keyboard = props.active && !dialogOpen;
+  const shift = useShiftGate();
+
+  function askShift(open: boolean) {
+    setOpeningShift(open);
+    setDialogOpen(open);
+  }
+  // The dialog has done its job once the shift is open.
+  useEffect(() => {
+    if (shift === 'open' && openingShift) {
+      setOpeningShift(false);
+      setDialogOpen(false);
+    }
+  }, [shift, openingShift]);
 
   function add(p: Product) {
     const rate = catalog.taxRates.find((r) => r.id === p.taxRateId);
@@ -58,14 +76,14 @@ export function SellScreen(props: {
       if (e.key === 'F2') {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if (e.key === 'F9' && cart.lines.length > 0) {
+      } else if (e.key === 'F9' && cart.lines.length > 0 && shift === 'open') {
         e.preventDefault();
         onPay();
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [keyboard, cart.lines.length, onPay]);
+  }, [keyboard, cart.lines.length, onPay, shift]);
 
   return (
     <div className="sell">
@@ -82,7 +100,19 @@ export function SellScreen(props: {
         </p>
         {query.trim() === '' && <CategoryBrowser onAdd={add} />}
       </section>
-      <CartPane cart={cart} dispatch={props.dispatch} onPay={onPay} onDialog={setDialogOpen} />
+      <CartPane
+        cart={cart}
+        dispatch={props.dispatch}
+        onPay={onPay}
+        onDialog={setDialogOpen}
+        shift={shift}
+        onOpenShift={() => askShift(true)}
+      />
+      {openingShift && (
+        <Dialog title={t('shift.open')} onClose={() => askShift(false)}>
+          <OpenShiftForm />
+        </Dialog>
+      )}
       {data.storeOps && (
         <StoreOpsBar
           ops={data.storeOps}

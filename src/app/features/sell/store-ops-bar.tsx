@@ -1,11 +1,13 @@
 // Store operations from the sell screen: the shift (open, cash, X report, close), refunds,
-// parked orders, parking the cart with a note and voiding the whole unpaid cart (recorded).
+// parked orders, parking the cart with a note, voiding the whole unpaid cart (recorded) and
+// the customer of the sale (search, create, edit, attach).
 // Shown when the till's data port offers store operations.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ParkedOrder } from '../../../shared/records/parked-order';
 import { Dialog } from '../../components/dialog';
 import { useT } from '../../i18n/i18n';
+import { CustomerScreen } from '../customers/customer-screen';
 import { ParkedList } from '../parked/parked-list';
 import { RefundScreen } from '../refund/refund-screen';
 import { ShiftScreen } from '../shift/shift-screen';
@@ -15,7 +17,7 @@ import { errorText } from '../store-ops-context';
 import { useTillSession } from '../till/till-context';
 import type { Cart, CartAction } from './cart';
 
-type Open = 'shift' | 'refund' | 'parked' | 'park' | 'stock' | null;
+type Open = 'shift' | 'refund' | 'parked' | 'park' | 'stock' | 'customer' | null;
 
 export function StoreOpsBar(props: {
   ops: StoreOpsData;
@@ -104,6 +106,11 @@ export function StoreOpsBar(props: {
       <button type="button" onClick={() => setOpen('stock')}>
         {t('stock.title')}
       </button>
+      <button type="button" onClick={() => setOpen('customer')}>
+        {props.cart.customer
+          ? t('customers.attached', { name: props.cart.customer.name })
+          : t('customers.open')}
+      </button>
       <button type="button" disabled={empty} onClick={() => setOpen('park')}>
         {t('parked.park')}
       </button>
@@ -124,6 +131,18 @@ export function StoreOpsBar(props: {
       {open === 'stock' && (
         <Dialog title={t('stock.title')} onClose={() => setOpen(null)} wide>
           <StockScreen />
+        </Dialog>
+      )}
+      {open === 'customer' && (
+        <Dialog title={t('customers.title')} onClose={() => setOpen(null)} wide>
+          <CustomerScreen
+            attached={props.cart.customer}
+            onAttach={(customer) => {
+              props.dispatch({ type: 'setCustomer', customer });
+              setOpen(null);
+            }}
+            onDetach={() => props.dispatch({ type: 'setCustomer', customer: null })}
+          />
         </Dialog>
       )}
       {open === 'parked' && (

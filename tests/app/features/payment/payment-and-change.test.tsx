@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TillScreen } from '../../../../src/app/features/till/till-screen';
@@ -21,7 +21,8 @@ async function ringUpAndPay(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('option', { name: /Orange Juice/ });
   await user.keyboard('{Enter}');
   await user.keyboard('{F9}');
-  expect(screen.getByTestId('due')).toHaveTextContent('€4.49');
+  // The payment screen comes in its own chunk: wait for it.
+  expect(await screen.findByTestId('due')).toHaveTextContent('€4.49');
 }
 
 describe('payment', () => {
@@ -32,8 +33,8 @@ describe('payment', () => {
 
     // The whole sale works from the keyboard: the amount field has the focus, prefilled.
     const tendered = screen.getByLabelText('Cash received');
+    await waitFor(() => expect(tendered).toHaveValue('4.49'));
     expect(tendered).toHaveFocus();
-    expect(tendered).toHaveValue('4.49');
     await user.keyboard('{Control>}a{/Control}20{Enter}');
     expect(screen.getByTestId('remaining')).toHaveTextContent('€0.00');
     expect(screen.getByTestId('change')).toHaveTextContent('€15.51');

@@ -40,6 +40,39 @@ describe('the cart', () => {
     });
   });
 
+  it('keeps a removed line as voided, with who removed it, and clears it with the cart', () => {
+    let cart = add(add(emptyCart));
+    cart = cartReducer(cart, { type: 'add', product: products[1]!, taxBasisPoints: 1900 });
+    const first = cart.lines[0]!;
+    cart = cartReducer(cart, { type: 'remove', lineId: first.id, voidedBy: 'c1' });
+    expect(cart.lines.map((l) => l.name)).toEqual(['Orange Juice']);
+    expect(cart.voidedLines).toEqual([
+      { productId: first.productId, name: 'Bread', quantity: 2, unitPrice: 250, voidedBy: 'c1' },
+    ]);
+    // Removing a line that is not there records nothing.
+    expect(cartReducer(cart, { type: 'remove', lineId: first.id, voidedBy: 'c1' })).toBe(cart);
+    expect(cartReducer(cart, { type: 'clear' })).toEqual(emptyCart);
+  });
+
+  it('attaches a customer, replaces or removes it, and a new cart starts without one', () => {
+    const ada = { id: '0190a000-0000-7000-8000-000000000c01', name: 'Ada Lovelace' };
+    let cart = cartReducer(add(emptyCart), { type: 'setCustomer', customer: ada });
+    expect(cart.customer).toEqual(ada);
+    expect(cart.lines).toHaveLength(1);
+    const bob = { id: '0190a000-0000-7000-8000-000000000c02', name: 'Bob' };
+    cart = cartReducer(cart, { type: 'setCustomer', customer: bob });
+    expect(cart.customer).toEqual(bob);
+    expect(cartReducer(cart, { type: 'setCustomer', customer: null }).customer).toBeNull();
+    expect(cartReducer(cart, { type: 'clear' }).customer).toBeNull();
+  });
+
+  it('remembers whether a product tracks stock on its line', () => {
+    const untracked = { ...bread, id: '0190a000-0000-7000-8000-000000000199', stockTracked: false };
+    let cart = add(emptyCart);
+    cart = cartReducer(cart, { type: 'add', product: untracked, taxBasisPoints: 700 });
+    expect(cart.lines.map((l) => l.stockTracked)).toEqual([true, false]);
+  });
+
   it('turns a percent order discount into an amount of the current subtotal', () => {
     let cart = add(add(emptyCart));
     cart = cartReducer(cart, {

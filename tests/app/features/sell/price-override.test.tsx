@@ -38,7 +38,7 @@ describe('price override', () => {
     expect(screen.getByTestId('total')).toHaveTextContent('€2.00');
 
     await user.keyboard('{F9}');
-    await user.type(screen.getByLabelText('Cash received'), '{Enter}');
+    await user.type(await screen.findByLabelText('Cash received'), '{Enter}');
     await user.click(screen.getByRole('button', { name: 'Complete sale' }));
     const receipt = await screen.findByRole('article');
     expect(receipt).toHaveTextContent('price changed by a manager, was €2.50');

@@ -31,7 +31,7 @@ async function find(user: ReturnType<typeof userEvent.setup>, receipt: string) {
 
 describe('refund screen', () => {
   it('refunds part of a line, then offers only what remains', async () => {
-    const till = await storeOpsTill();
+    const till = await storeOpsTill({}, { shift: true });
     const sale = await soldThree(till);
     const user = userEvent.setup();
     renderTill(<RefundScreen />, { data: till.data });
@@ -55,7 +55,7 @@ describe('refund screen', () => {
   });
 
   it('says so when no sale has the receipt number', async () => {
-    const till = await storeOpsTill();
+    const till = await storeOpsTill({}, { shift: true });
     const user = userEvent.setup();
     renderTill(<RefundScreen />, { data: till.data });
     await find(user, 'S1-R2-999999');
@@ -63,7 +63,7 @@ describe('refund screen', () => {
   });
 
   it("needs a manager's approval above the store's refund limit", async () => {
-    const till = await storeOpsTill({ refundApprovalLimit: 100 });
+    const till = await storeOpsTill({ refundApprovalLimit: 100 }, { shift: true });
     const sale = await soldThree(till);
     const user = userEvent.setup();
     renderTill(<RefundScreen />, { data: till.data, user: fixtures.manager });
@@ -81,7 +81,7 @@ describe('refund screen', () => {
   });
 
   it('gives a unit back at what it was paid, after its discounts', async () => {
-    const till = await storeOpsTill();
+    const till = await storeOpsTill({}, { shift: true });
     const product = till.fx.products[0]!;
     const base = cashSaleOf(product, fixtures.cashier.id, 2);
     const line = { ...base.lines[0]!, discount: 50 };

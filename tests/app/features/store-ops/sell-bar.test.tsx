@@ -14,6 +14,8 @@ import { storeOpsTill } from './store-ops-till';
 
 const start: Cart = {
   orderDiscount: { kind: 'none' },
+  customer: null,
+  voidedLines: [],
   lines: [
     {
       id: '0190a000-0000-7000-8000-000000000101',

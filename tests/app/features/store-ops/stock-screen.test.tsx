@@ -15,7 +15,7 @@ const bread = fixtures.products[0]!;
 
 describe('stock screen', () => {
   it("shows stock on hand with this register's pending sales and records a manager's count", async () => {
-    const till = await storeOpsTill();
+    const till = await storeOpsTill({}, { shift: true });
     await recordSale(till.db, cashSaleOf(bread, fixtures.manager.id, 2));
     const user = userEvent.setup();
     renderTill(<StockScreen />, { data: till.data, user: fixtures.manager });
@@ -34,7 +34,7 @@ describe('stock screen', () => {
   });
 
   it('lets a cashier see stock but not count it', async () => {
-    const till = await storeOpsTill();
+    const till = await storeOpsTill({}, { shift: true });
     const user = userEvent.setup();
     renderTill(<StockScreen />, { data: till.data });
     await user.type(screen.getByLabelText('Find a product'), 'Bread{Enter}');

@@ -28,12 +28,16 @@ function dataOver(db: TillDb, store: Store): OpsTillData {
   return Object.assign(data, { storeOps: createDexieStoreOps({ db: () => db }) });
 }
 
-export async function storeOpsTill(limits: Partial<Store> = {}): Promise<StoreOpsTill> {
+/** `shift: true` gives the register an open shift (see openTestShift), so it can sell. */
+export async function storeOpsTill(
+  limits: Partial<Store> = {},
+  opts: { shift?: boolean } = {},
+): Promise<StoreOpsTill> {
   const base = fixture();
   const store: Store = { ...fixtures.store, ...limits };
   const fx: Fixture = { ...base, store, register: fixtures.register };
   const name = freshDbName('store-ops');
-  const db = await sellingDb(fx, { name });
+  const db = await sellingDb(fx, { name, shift: opts.shift ?? false });
   await db.paymentMethods.bulkPut(fixtures.paymentMethods);
   return { db, data: dataOver(db, store), fx, name };
 }
