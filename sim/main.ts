@@ -60,7 +60,9 @@ async function runHere(seeds: number[]): Promise<WorkerTotals> {
         `${stats.simMinutes} sim-min | offline ${f.offline}, lost req ${f.droppedRequests}, lost reply ${f.droppedReplies}, ` +
         `dup ${f.duplicated}, reordered ${f.reordered}, 429 ${f.rateLimited}, restarts ${stats.restarts}, ` +
         `reloads ${stats.reloads}, token expiries ${stats.tokenExpiries}, sign-ins ${stats.signIns}, ` +
-        `wipe lost ${stats.lostInWipe} (${report.gap}) | ${secs}s`,
+        `wipe lost ${stats.lostInWipe} (${report.gap}) | shifts ${stats.shifts} (${stats.shiftsClosed} closed), ` +
+        `refunds ${stats.refunds}, over-refunds refused ${stats.overRefundsTried}, customer edits ` +
+        `${stats.customerEdits} (same field ${stats.sameFieldEdits}, conflicts ${stats.conflicts}) | ${secs}s`,
     );
     if (failures.length === 0) passed++;
     else {

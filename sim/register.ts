@@ -7,6 +7,7 @@ import { allProducts } from '../src/app/db/catalog';
 import { TillDb } from '../src/app/db/database';
 import { initDevice } from '../src/app/db/device-meta';
 import { recordSale } from '../src/app/db/record-sale';
+import type { LocalSale } from '../src/app/db/records';
 import type { EvictionReport, MarkerStore } from '../src/app/db/storage';
 import { memoryMarker, resumeAfterEviction } from '../src/app/db/storage';
 import type { SaleLineInput } from '../src/app/db/record-sale';
@@ -36,8 +37,39 @@ export interface Receipt {
   total: number;
   mutationId: string;
   seq: number;
+  /** The shift it was rung up in (null: none was open). */
+  shiftId: string | null;
+  /** A refund: the sale it gives back. */
+  refundOf: string | null;
   /** Set when the register's storage was wiped before the server had it. */
   lostInWipe: boolean;
+  /** Pushed past the local refund check on purpose: the server must refuse it. */
+  refusedByServer?: boolean;
+}
+
+/** The paper receipt of a sale or refund a register committed. */
+export function receiptOf(r: SimRegister, sale: LocalSale): Receipt {
+  return {
+    saleId: sale.id,
+    register: r.name,
+    registerId: sale.registerId,
+    deviceId: r.deviceId,
+    receiptNumber: sale.receiptNumber,
+    total: sale.totals.total,
+    mutationId: sale.mutationId ?? '',
+    seq: sale.seq ?? 0,
+    shiftId: sale.shiftId ?? null,
+    refundOf: sale.refundOf ?? null,
+    lostInWipe: false,
+  };
+}
+
+/** A mutation still in the outbox when the storage was wiped. */
+export interface LostMutation {
+  id: string;
+  seq: number;
+  kind: string;
+  recordId: string;
 }
 
 const DB_NAME = 'till';
@@ -70,6 +102,11 @@ export class SimRegister {
   }
 
   readonly now = (): number => this.clock.now() + this.skew;
+
+  /** The signed-in cashier's user id. */
+  get cashierId(): string {
+    return this.firstSession?.user.id ?? '';
+  }
 
   private env(): SyncEnv {
     return {
@@ -165,10 +202,15 @@ export class SimRegister {
    */
   async wipe(
     spareRegisterId: string,
-  ): Promise<{ unsynced: { id: string; seq: number }[]; eviction: EvictionReport }> {
+  ): Promise<{ unsynced: LostMutation[]; eviction: EvictionReport }> {
     this.engine.stop();
     await this.engine.whenIdle();
-    const unsynced = (await this.db.outbox.toArray()).map((m) => ({ id: m.id, seq: m.seq }));
+    const unsynced = (await this.db.outbox.toArray()).map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      kind: m.kind,
+      recordId: m.recordId,
+    }));
     this.db.close();
     this.idb = new IDBFactory();
     this.link.cookies.clear();
@@ -228,16 +270,6 @@ export class SimRegister {
       { now: this.now, random: (n) => pick.bytes(n) },
     );
     this.engine.saleRecorded();
-    return {
-      saleId: sale.id,
-      register: this.name,
-      registerId: sale.registerId,
-      deviceId: this.deviceId,
-      receiptNumber: sale.receiptNumber,
-      total: sale.totals.total,
-      mutationId: sale.mutationId ?? '',
-      seq: sale.seq ?? 0,
-      lostInWipe: false,
-    };
+    return receiptOf(this, sale);
   }
 }

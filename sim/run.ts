@@ -1,5 +1,6 @@
-// One seeded run: a trading day of a small fleet under a storm of faults, then the heal (the
-// network perfect, clocks right), the drain, and the checks. Everything random comes from the
+// One seeded run: a trading day of a small fleet (sales in shifts, cash movements, refunds,
+// customer edits) under a storm of faults, then the heal (the network perfect, clocks right),
+// the drain, the over-refund probe, a last pull, and the checks. Everything random comes from the
 // seed, so `npm run sim -- --seed S` replays a run.
 import type { EvictionReport } from '../src/app/db/storage';
 import { SimClock } from './clock';
@@ -8,9 +9,12 @@ import { checkRun } from './check';
 import type { LinkFaults } from './network';
 import { NO_FAULTS, SimNetwork } from './network';
 import { rng } from './prng';
-import type { Receipt } from './register';
+import { overRefundProbe } from './probe';
+import type { LostMutation, Receipt } from './register';
 import { SimRegister } from './register';
 import type { SimServer } from './server';
+import { OpsLedger, ensureShift } from './store-ops';
+import { opsTurn, sameFieldTurn } from './store-ops-plan';
 
 /** The issue asks for at least 2,000 sales a run; SIM_SALES lowers it while developing. */
 export const MIN_SALES = Number(process.env.SIM_SALES ?? 2_000);
@@ -26,12 +30,19 @@ export interface RunStats {
   signIns: number;
   lostInWipe: number;
   simMinutes: number;
+  refunds: number;
+  overRefundsTried: number;
+  shifts: number;
+  shiftsClosed: number;
+  customerEdits: number;
+  sameFieldEdits: number;
+  conflicts: number;
 }
 
 export interface Wipe {
   register: SimRegister;
   oldRegisterId: string;
-  unsynced: { id: string; seq: number }[];
+  unsynced: LostMutation[];
   eviction: EvictionReport;
 }
 
@@ -44,7 +55,18 @@ const FLEET = [
   { store: 'S2', user: 'cashier2' },
 ] as const;
 
-export async function runSeed(server: SimServer, seed: number) {
+export interface RunOptions {
+  /** Sales to ring up before the heal (default MIN_SALES). */
+  minSales?: number;
+  /**
+   * Called after the drain with the run's own check, before the run checks: the tests check
+   * once, damage the server's tables, and expect the run's checks to see it.
+   */
+  beforeCheck?: (check: () => Promise<CheckReport>) => Promise<void>;
+}
+
+export async function runSeed(server: SimServer, seed: number, options: RunOptions = {}) {
+  const minSales = options.minSales ?? MIN_SALES;
   const random = rng(seed);
   const start = Date.UTC(2026, 0, 5, 8) + random.int(0, 30) * DAY;
   const clock = new SimClock(start);
@@ -59,15 +81,24 @@ export async function runSeed(server: SimServer, seed: number) {
     );
   }
   const spareId = await server.addRegister('S1', 'SIM9');
+  const managers = {
+    S1: await server.userId('manager1'),
+    S2: await server.userId('manager2'),
+  };
+  const storeOf = (r: SimRegister) => FLEET[registers.indexOf(r)]?.store ?? 'S1';
+  const managerOf = (r: SimRegister) => managers[storeOf(r)];
+  const ops = new OpsLedger();
+  const opsRandom = random.fork();
   for (const r of registers) {
     await r.setUp();
+    await ensureShift(r, ops, opsRandom);
     r.skew = random.int(-3 * DAY, 3 * DAY);
     r.link.faults = STORM;
   }
 
   const ledger: Receipt[] = [];
   const pick = random.fork();
-  const wipeAt = random.int(Math.floor(MIN_SALES * 0.45), Math.floor(MIN_SALES * 0.6));
+  const wipeAt = random.int(Math.floor(minSales * 0.45), Math.floor(minSales * 0.6));
   const victim = registers[0]!;
   let wipe: Wipe | null = null;
 
@@ -78,7 +109,8 @@ export async function runSeed(server: SimServer, seed: number) {
     }
   };
 
-  while (ledger.length < MIN_SALES) {
+  let sales = 0;
+  while (sales < minSales) {
     await clock.advanceTo(clock.now() + random.int(20_000, 120_000), settle);
     net.app = server.app;
     await net.deliverHeld();
@@ -105,18 +137,23 @@ export async function runSeed(server: SimServer, seed: number) {
       for (let n = pick.int(0, 8); n > 0 && pick.chance(busy); n--) {
         const receipt = await r.sell(pick);
         ledger.push(receipt);
+        sales++;
       }
+      ledger.push(...(await opsTurn(r, ops, opsRandom, managerOf(r))));
     }
+    await sameFieldTurn(registers, storeOf, ops, opsRandom);
     if (!wipe && ledger.length >= wipeAt) {
       // Make sure the wipe loses something: the victim is offline for its last few sales.
       await settle();
       victim.link.offline = true;
-      for (let n = 0; n < 3; n++) ledger.push(await victim.sell(pick));
+      for (let n = 0; n < 3; n++, sales++) ledger.push(await victim.sell(pick));
       const oldRegisterId = victim.registerId;
       const { unsynced, eviction } = await victim.wipe(spareId);
       const lost = new Set(unsynced.map((u) => u.id));
       for (const l of ledger) if (lost.has(l.mutationId)) l.lostInWipe = true;
       wipe = { register: victim, oldRegisterId, unsynced, eviction };
+      // Its staff open a shift again (unless the open one came back with the pull).
+      await ensureShift(victim, ops, opsRandom);
     }
     await settle();
   }
@@ -145,11 +182,17 @@ export async function runSeed(server: SimServer, seed: number) {
     await clock.advanceTo(clock.now() + 60_000, settle);
   }
   await settle();
+  ledger.push(...(await overRefundProbe(registers[1]!, ops, opsRandom, managers.S1)));
+  // A last pull everywhere: each register's copy of the shared records is the server's.
+  for (const r of registers) await r.engine.syncNow();
+  await settle();
   for (const r of registers) r.engine.stop();
 
-  const report: CheckReport = await checkRun(server, registers, ledger, wipe, net);
+  const check = () => checkRun(server, registers, ledger, wipe, net, ops);
+  await options.beforeCheck?.(check);
+  const report: CheckReport = await check();
   const stats: RunStats = {
-    sales: ledger.length,
+    sales,
     registers: registers.length,
     restarts: server.restarts,
     reloads: registers.reduce((a, r) => a + r.reloads, 0),
@@ -157,6 +200,16 @@ export async function runSeed(server: SimServer, seed: number) {
     signIns: registers.reduce((a, r) => a + r.signIns, 0),
     lostInWipe: ledger.filter((l) => l.lostInWipe).length,
     simMinutes: Math.round((clock.now() - start) / 60_000),
+    refunds: ops.refunds,
+    overRefundsTried: ops.overRefundsTried,
+    shifts: ops.shifts.size,
+    shiftsClosed: ops.closedShifts,
+    customerEdits: ops.customersCreated + ops.customerEdits,
+    sameFieldEdits: ops.sameFieldEdits,
+    conflicts: (await Promise.all(registers.map((r) => r.db.conflicts.count()))).reduce(
+      (a, n) => a + n,
+      0,
+    ),
   };
   for (const r of registers) r.db.close();
   return { report, stats, faults: net.counts, requests: net.requests };

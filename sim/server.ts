@@ -69,6 +69,16 @@ export class SimServer {
     return id;
   }
 
+  /** The id of a demo user (a store's manager approves refunds above its limit). */
+  async userId(username: string): Promise<string> {
+    const r = await this.db.query<{ id: string }>('select id from users where username = $1', [
+      username,
+    ]);
+    const id = r.rows[0]?.id;
+    if (!id) throw new Error(`no user ${username}`);
+    return id;
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     await this.db.close();
