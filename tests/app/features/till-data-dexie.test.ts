@@ -217,7 +217,12 @@ describe('the Dexie adapter of the till data port', () => {
       product,
       taxBasisPoints: info.taxRates.find((r) => r.id === product.taxRateId)!.basisPoints,
     });
-    cart = cartReducer(cart, { type: 'quantity', lineId: cart.lines[0]!.id, quantity: 2 });
+    cart = cartReducer(cart, {
+      type: 'quantity',
+      lineId: cart.lines[0]!.id,
+      quantity: 2,
+      by: 'cashier',
+    });
     const draft = buildSale({
       id: uuidv7(),
       cart,

@@ -46,7 +46,12 @@ export function CartLineRow(props: {
           aria-label={t('cart.decrease', { name })}
           disabled={line.quantity <= 1}
           onClick={() =>
-            dispatch({ type: 'quantity', lineId: line.id, quantity: line.quantity - 1 })
+            dispatch({
+              type: 'quantity',
+              lineId: line.id,
+              quantity: line.quantity - 1,
+              by: user.id,
+            })
           }
         >
           −
@@ -59,7 +64,12 @@ export function CartLineRow(props: {
           className="icon"
           aria-label={t('cart.increase', { name })}
           onClick={() =>
-            dispatch({ type: 'quantity', lineId: line.id, quantity: line.quantity + 1 })
+            dispatch({
+              type: 'quantity',
+              lineId: line.id,
+              quantity: line.quantity + 1,
+              by: user.id,
+            })
           }
         >
           +

@@ -1,7 +1,7 @@
 // The cart being rung up: a pure reducer, so every change is one testable step. Amounts are
 // minor units; a line's discount never exceeds what the line costs. A line removed before
-// payment is kept with who removed it (the sale records it as voided), and a customer may be
-// attached; 'clear' starts a fresh cart.
+// payment, or units taken off a line, are kept with who took them off (the sale records them
+// as voided), and a customer may be attached; 'clear' starts a fresh cart.
 import type { Product } from '../../../shared/records/catalog';
 import type { VoidedLine } from '../../../shared/records/sale';
 import { uuidv7 } from '../../../shared/uuidv7';
@@ -47,7 +47,8 @@ export const emptyCart: Cart = {
 
 export type CartAction =
   | { type: 'add'; product: Product; taxBasisPoints: number }
-  | { type: 'quantity'; lineId: string; quantity: number }
+  /** A new quantity; units taken off are kept as voided by `by` (a user id). */
+  | { type: 'quantity'; lineId: string; quantity: number; by: string }
   /** Takes a line off the cart; it is kept as voided by `voidedBy` (a user id). */
   | { type: 'remove'; lineId: string; voidedBy: string }
   | { type: 'lineDiscount'; lineId: string; discount: number }
@@ -67,6 +68,16 @@ function updateLine(cart: Cart, lineId: string, change: (l: CartLine) => CartLin
   return {
     ...cart,
     lines: cart.lines.map((l) => (l.id === lineId ? clampDiscount(change(l)) : l)),
+  };
+}
+
+function voidOf(line: CartLine, quantity: number, voidedBy: string): VoidedLine {
+  return {
+    productId: line.productId,
+    name: line.name,
+    quantity,
+    unitPrice: line.unitPrice,
+    voidedBy,
   };
 }
 
@@ -91,23 +102,22 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       };
       return { ...cart, lines: [...cart.lines, line] };
     }
-    case 'quantity':
-      if (!Number.isSafeInteger(action.quantity) || action.quantity < 1) return cart;
-      return updateLine(cart, action.lineId, (l) => ({ ...l, quantity: action.quantity }));
+    case 'quantity': {
+      const line = cart.lines.find((l) => l.id === action.lineId);
+      if (!line || !Number.isSafeInteger(action.quantity) || action.quantity < 1) return cart;
+      const taken = line.quantity - action.quantity;
+      const updated = updateLine(cart, action.lineId, (l) => ({ ...l, quantity: action.quantity }));
+      return taken > 0
+        ? { ...updated, voidedLines: [...cart.voidedLines, voidOf(line, taken, action.by)] }
+        : updated;
+    }
     case 'remove': {
       const gone = cart.lines.find((l) => l.id === action.lineId);
       if (!gone) return cart;
-      const voided: VoidedLine = {
-        productId: gone.productId,
-        name: gone.name,
-        quantity: gone.quantity,
-        unitPrice: gone.unitPrice,
-        voidedBy: action.voidedBy,
-      };
       return {
         ...cart,
         lines: cart.lines.filter((l) => l !== gone),
-        voidedLines: [...cart.voidedLines, voided],
+        voidedLines: [...cart.voidedLines, voidOf(gone, gone.quantity, action.voidedBy)],
       };
     }
     case 'lineDiscount':

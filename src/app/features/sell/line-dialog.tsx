@@ -33,7 +33,7 @@ export function LineDialog(props: {
     if (d === null) return setError(t('line.badDiscount'));
     if (d > q * line.unitPrice)
       return setError(t('line.discountTooHigh', { max: money(q * line.unitPrice) }));
-    props.dispatch({ type: 'quantity', lineId: line.id, quantity: q });
+    props.dispatch({ type: 'quantity', lineId: line.id, quantity: q, by: user.id });
     props.dispatch({ type: 'lineDiscount', lineId: line.id, discount: d });
     props.onClose();
   }

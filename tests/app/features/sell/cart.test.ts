@@ -24,9 +24,21 @@ describe('the cart', () => {
     let cart = add(add(emptyCart));
     const id = cart.lines[0]!.id;
     cart = cartReducer(cart, { type: 'lineDiscount', lineId: id, discount: 400 });
-    cart = cartReducer(cart, { type: 'quantity', lineId: id, quantity: 1 });
+    cart = cartReducer(cart, { type: 'quantity', lineId: id, quantity: 1, by: 'c1' });
     expect(cart.lines[0]!.discount).toBe(250);
-    expect(cartReducer(cart, { type: 'quantity', lineId: id, quantity: 0 })).toBe(cart);
+    expect(cartReducer(cart, { type: 'quantity', lineId: id, quantity: 0, by: 'c1' })).toBe(cart);
+  });
+
+  it('keeps units taken off a line as voided, and nothing for units added', () => {
+    let cart = add(add(add(emptyCart)));
+    const id = cart.lines[0]!.id;
+    cart = cartReducer(cart, { type: 'quantity', lineId: id, quantity: 5, by: 'c1' });
+    expect(cart.voidedLines).toEqual([]);
+    cart = cartReducer(cart, { type: 'quantity', lineId: id, quantity: 2, by: 'c1' });
+    expect(cart.lines[0]!.quantity).toBe(2);
+    expect(cart.voidedLines).toEqual([
+      expect.objectContaining({ productId: cart.lines[0]!.productId, quantity: 3, voidedBy: 'c1' }),
+    ]);
   });
 
   it('records the catalog price and the approver of a price override, once', () => {
