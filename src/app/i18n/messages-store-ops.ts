@@ -23,6 +23,8 @@ export const storeOpsEn = {
     'The over/short is above the store limit of {limit}. A manager must confirm.',
   'shift.confirm': 'Confirm and close',
   'shift.parkedBack': 'Orders parked in an earlier shift: {count}',
+  'shift.rejected':
+    'The server did not accept this shift. Its sales are kept here; see Needs attention in the sync center.',
   'report.sales': 'Sales',
   'report.salesCount': '{count} sales',
   'report.refunds': 'Refunds',
@@ -105,6 +107,8 @@ export const storeOpsDe: Record<StoreOpsKey, string> = {
     'Die Differenz liegt über der Grenze der Filiale von {limit}. Eine Leitung muss bestätigen.',
   'shift.confirm': 'Bestätigen und schließen',
   'shift.parkedBack': 'Geparkte Bestellungen aus einer früheren Schicht: {count}',
+  'shift.rejected':
+    'Der Server hat diese Schicht nicht angenommen. Ihre Verkäufe bleiben hier; siehe „Klärung nötig“ in der Sync-Zentrale.',
   'report.sales': 'Umsatz',
   'report.salesCount': '{count} Verkäufe',
   'report.refunds': 'Erstattungen',

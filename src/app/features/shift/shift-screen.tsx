@@ -27,6 +27,7 @@ export function ShiftScreen() {
     <section aria-labelledby="shift-title" className="shift-screen">
       <h2 id="shift-title">{t('shift.title')}</h2>
       <p className="muted">{t('shift.openedAt', { time: session.time(open.shift.openedAt) })}</p>
+      {open.shift.sync === 'rejected' && <p role="alert">{t('shift.rejected')}</p>}
       {earlier.length > 0 && (
         <p role="status">{t('shift.parkedBack', { count: earlier.length })}</p>
       )}

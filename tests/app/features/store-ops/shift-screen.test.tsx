@@ -66,4 +66,18 @@ describe('shift screen', () => {
     expect(shift?.close?.confirmedBy).toBe(fixtures.manager.id);
     expect(shift?.close?.overShort).toBe(-1000);
   });
+
+  it('says so when the server refused the open shift', async () => {
+    const till = await storeOpsTill();
+    const user = userEvent.setup();
+    renderTill(<ShiftScreen />, { data: till.data });
+    await user.type(await screen.findByLabelText('Float (counted cash in the drawer)'), '100');
+    await user.click(screen.getByRole('button', { name: 'Open shift' }));
+    await screen.findByRole('button', { name: 'X report' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    await till.db.shifts.toCollection().modify({ sync: 'rejected' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server did not accept this shift.',
+    );
+  });
 });
