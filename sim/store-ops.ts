@@ -8,11 +8,10 @@ import { saveCustomer } from '../src/app/db/customers';
 import type { RefundableLine } from '../src/app/db/refund-limits';
 import { refundableLines } from '../src/app/db/refund-limits';
 import { recordSale } from '../src/app/db/record-sale';
-import type { SaleLineInput } from '../src/app/db/record-sale';
 import type { LocalSale } from '../src/app/db/records';
 import { closeShift, moveCash, openShift, openShiftOf, shiftTotalsOf } from '../src/app/db/shifts';
 import { StoreOpsError } from '../src/app/db/store-ops-error';
-import { refundPayment } from '../src/app/features/refund/refund-payment';
+import { refundDraft } from '../src/app/db/refund-draft';
 import type { CustomerField } from '../src/shared/records/customer';
 import type { ShiftTotals } from '../src/shared/records/shift';
 import { storeLimits } from '../src/shared/records/store';
@@ -128,9 +127,9 @@ export async function ownSales(r: SimRegister): Promise<LocalSale[]> {
 }
 
 /**
- * Gives back `quantity` units of one line of `original` the way the till's refund screen does
- * (store-ops-dexie.ts recordRefund): a unit goes back at what it was paid, to the original
- * tender or in cash, with a manager's approval above the store's limit.
+ * Gives back `quantity` units of one line of `original` as the till's refund screen does (the
+ * same draft: a unit at what it was paid, to the original tender or in cash), with a manager's
+ * approval above the store's limit.
  */
 export async function recordRefund(
   r: SimRegister,
@@ -140,39 +139,19 @@ export async function recordRefund(
   quantity: number,
   managerId: string,
 ): Promise<LocalSale> {
-  const sold = original.lines.find((l) => l.id === lineId);
-  if (!sold) throw new Error(`${r.name}: no line ${lineId} on ${original.receiptNumber}`);
-  const paid = (await refundableLines(r.db, original)).find((l) => l.lineId === lineId);
-  const lines: SaleLineInput[] = [
-    {
-      productId: sold.productId,
-      name: sold.name,
-      quantity: -quantity,
-      unitPrice: paid?.unitPrice ?? sold.unitPrice,
-      taxRateId: sold.taxRateId,
-      taxBasisPoints: sold.taxBasisPoints,
-      refundOfLineId: sold.id,
-    },
-  ];
-  const store = await r.db.stores.get(original.storeId);
-  if (!store) throw new Error(`${r.name}: the store of ${original.receiptNumber} is not known`);
-  const payment = refundPayment({
+  const draft = await refundDraft(r.db, {
     original,
-    lines,
-    store,
-    methods: await r.db.paymentMethods.toArray(),
+    cashierId: r.cashierId,
+    quantities: { [lineId]: quantity },
     tender: rng.chance(0.5) ? 'original' : 'cash',
   });
-  const approval = -payment.amount > storeLimits(store).refundApprovalLimit;
+  const store = await r.db.stores.get(original.storeId);
+  if (!store) throw new Error(`${r.name}: the store of ${original.receiptNumber} is not known`);
+  const back = -draft.payments.reduce((a, p) => a + p.amount, 0);
+  const approval = back > storeLimits(store).refundApprovalLimit;
   const sale = await recordSale(
     r.db,
-    {
-      cashierId: r.cashierId,
-      refundOf: original.id,
-      ...(approval ? { refundApprovedBy: managerId } : {}),
-      lines,
-      payments: [payment],
-    },
+    approval ? { ...draft, refundApprovedBy: managerId } : draft,
     { now: r.now, random: (n) => rng.bytes(n) },
   );
   r.engine.saleRecorded();

@@ -1,7 +1,7 @@
 // What of a sale can still be refunded here: per line, sold minus what refunds this register
 // holds (its own and those pulled from the server) gave back already. The server checks the
 // same across every register once synced.
-import { allocate, divRound } from '../../shared/pos/money';
+import { paidPerUnit } from '../../shared/pos/refund-price';
 import type { Sale } from '../../shared/records/sale';
 import type { TableSource } from './database';
 import type { LocalSale } from './records';
@@ -31,18 +31,14 @@ export async function refundableLines(db: TableSource, original: Sale): Promise<
         back.set(l.refundOfLineId, (back.get(l.refundOfLineId) ?? 0) - l.quantity);
     }
   }
-  const orderShares = allocate(
-    original.orderDiscount,
-    original.lines.map((l) => l.total),
-  );
+  const perUnit = paidPerUnit(original);
   return original.lines.map((l, i) => {
     const refunded = back.get(l.id) ?? 0;
-    const paid = l.total - (orderShares[i] ?? 0);
     return {
       lineId: l.id,
       productId: l.productId,
       name: l.name,
-      unitPrice: l.quantity > 0 ? divRound(paid, l.quantity) : l.unitPrice,
+      unitPrice: perUnit[i] ?? l.unitPrice,
       sold: l.quantity,
       refunded,
       remaining: Math.max(0, l.quantity - refunded),

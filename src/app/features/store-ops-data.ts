@@ -7,11 +7,12 @@ import type { DenominationCount, ShiftClose, ShiftTotals } from '../../shared/re
 import type { CashMovementKind } from '../../shared/records/cash-movement';
 import type { SaleFlag } from '../../shared/api/flags';
 import type { RefundableLine } from '../db/refund-limits';
+import type { RefundRequest } from '../db/refund-draft';
 import type { CustomerEdit } from '../db/customers';
 import type { Customer } from '../../shared/records/customer';
 import type { LocalShift } from '../db/records';
 
-export type { RefundableLine };
+export type { RefundableLine, RefundRequest };
 export type { LocalShift };
 export type { CustomerEdit };
 
@@ -20,16 +21,6 @@ export interface ShiftView {
   totals: ShiftTotals;
   /** The shift's sales and refunds, for the charts. */
   sales: Sale[];
-}
-
-export interface RefundRequest {
-  original: Sale;
-  cashierId: string;
-  /** Quantities (> 0) to give back per original line id. */
-  quantities: Record<string, number>;
-  /** Back to the original tender, or all in cash. */
-  tender: 'original' | 'cash';
-  approvedBy?: string;
 }
 
 export interface StoreOpsData {

@@ -1,6 +1,5 @@
 // The store-operations port over the register's Dexie database (src/app/db). Reads are live
 // queries; writes are the db module's one-transaction operations.
-import type { Sale } from '../../shared/records/sale';
 import type { TillDb } from '../db/database';
 import { keepConflict, revertConflict } from '../db/conflicts';
 import { saveCustomer, searchCustomers } from '../db/customers';
@@ -9,6 +8,7 @@ import { cancelParked, listParked, parkOrder, resumeParked } from '../db/parked'
 import { recordSale } from '../db/record-sale';
 import type { LocalShift } from '../db/records';
 import { refundableLines } from '../db/refund-limits';
+import { refundDraft } from '../db/refund-draft';
 import { closeShift, moveCash, openShift, openShiftOf, shiftTotalsOf } from '../db/shifts';
 import { StoreOpsError } from '../db/store-ops-error';
 import { voidSale } from '../db/voids';
@@ -16,7 +16,6 @@ import { stockOnHand } from '../db/stock';
 import { recordStockCount } from '../db/stock-count';
 import { flagsResponse } from '../../shared/api/flags';
 import type { ApiClient } from '../sync/api';
-import { refundPayment } from './refund/refund-payment';
 import type { ShiftView, StoreOpsData } from './store-ops-data';
 import { useDbQuery } from './use-db-query';
 
@@ -69,48 +68,7 @@ export function createDexieStoreOps(deps: StoreOpsDeps): StoreOpsData {
       if (!sale || sale.refundOf) return null;
       return { sale, lines: await refundableLines(db, sale) };
     },
-    async recordRefund(r): Promise<Sale> {
-      const db = getDb();
-      // A unit goes back at what it was paid, discounts included.
-      const paid = new Map(
-        (await refundableLines(db, r.original)).map((l) => [l.lineId, l.unitPrice]),
-      );
-      const lines = r.original.lines.flatMap((l) => {
-        const n = r.quantities[l.id] ?? 0;
-        if (n <= 0) return [];
-        return [
-          {
-            productId: l.productId,
-            name: l.name,
-            quantity: -n,
-            unitPrice: paid.get(l.id) ?? l.unitPrice,
-            taxRateId: l.taxRateId,
-            taxBasisPoints: l.taxBasisPoints,
-            refundOfLineId: l.id,
-          },
-        ];
-      });
-      if (lines.length === 0) throw new StoreOpsError('Invalid', 'Pick at least one item.');
-      const store = await db.stores.get(r.original.storeId);
-      const methods = await db.paymentMethods.toArray();
-      if (!store) throw new StoreOpsError('Invalid', 'The store is not known here.');
-      const payment = refundPayment({
-        original: r.original,
-        lines,
-        store,
-        methods,
-        tender: r.tender,
-      });
-      return wrote(
-        recordSale(db, {
-          cashierId: r.cashierId,
-          refundOf: r.original.id,
-          ...(r.approvedBy ? { refundApprovedBy: r.approvedBy } : {}),
-          lines,
-          payments: [payment],
-        }),
-      );
-    },
+    recordRefund: async (r) => wrote(recordSale(getDb(), await refundDraft(getDb(), r))),
 
     parkOrder: (input) => wrote(parkOrder(getDb(), input)),
     resumeParked: (id) => wrote(resumeParked(getDb(), id)),

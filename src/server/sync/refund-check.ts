@@ -3,7 +3,7 @@
 // it took, counting every refund already stored from any register. The original's row is
 // locked, so two registers refunding the same receipt at once are serialized and the second
 // sees the first. Money goes back in cash or to a tender the original was paid with.
-import { allocate, divRound } from '../../shared/pos/money';
+import { paidPerUnit } from '../../shared/pos/refund-price';
 import type { Sale, SaleLine } from '../../shared/records/sale';
 import type { Queryable } from '../db/database';
 import { reject } from './rejection';
@@ -15,21 +15,10 @@ interface Before {
   amount: number;
 }
 
-/**
- * What one unit of a sold line may give back: what it was paid (its total less its share of
- * the order discount) per unit, rounded as the register rounds it (refund-limits.ts).
- */
+/** What one unit of each sold line may give back (lines of no units: nothing). */
 function unitPaid(original: Sale): Map<string, number> {
-  const shares = allocate(
-    original.orderDiscount,
-    original.lines.map((l) => l.total),
-  );
-  return new Map(
-    original.lines.map((l, i) => [
-      l.id,
-      l.quantity > 0 ? divRound(l.total - (shares[i] ?? 0), l.quantity) : 0,
-    ]),
-  );
+  const perUnit = paidPerUnit(original);
+  return new Map(original.lines.map((l, i) => [l.id, perUnit[i] ?? 0]));
 }
 
 function checkLines(sale: Sale, original: Sale): Map<string, SaleLine> {

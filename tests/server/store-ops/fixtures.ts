@@ -1,7 +1,7 @@
 // Store-operations fixtures over a signed-in register: shifts, cash movements, refunds that add
 // up by the shared rules, voids and parked orders, each as a wire mutation with the next seq.
 import type { FastifyInstance } from 'fastify';
-import { allocate, divRound } from '../../../src/shared/pos/money';
+import { paidPerUnit } from '../../../src/shared/pos/refund-price';
 import { computeTotals } from '../../../src/shared/pos/totals';
 import { shiftReport } from '../../../src/shared/pos/shift-report';
 import type { Sale } from '../../../src/shared/records/sale';
@@ -73,7 +73,7 @@ export function cashMove(reg: Register, shiftId: string, kind: 'in' | 'out', amo
 
 /**
  * A refund of `quantity` units of lines of `original`, paid back by card or cash, each unit at
- * what it was paid as the register prices it (refund-limits.ts), or at `unitPrice` when given.
+ * what it was paid (paidPerUnit, as the register prices it), or at `unitPrice` when given.
  */
 export function refundSale(
   reg: Register,
@@ -82,15 +82,12 @@ export function refundSale(
   opts: { pay?: 'cash' | 'card'; approvedBy?: string; shiftId?: string } = {},
 ): Sale {
   const store = reg.store;
-  const shares = allocate(
-    original.orderDiscount,
-    original.lines.map((l) => l.total),
-  );
+  const perUnit = paidPerUnit(original);
   const picked = lines.map(({ index, quantity, unitPrice }) => {
     const line = original.lines[index];
     if (!line) throw new Error(`no line ${index}`);
-    const paid = divRound(line.total - (shares[index] ?? 0), line.quantity);
-    return { line, quantity: -quantity, unitPrice: unitPrice ?? paid };
+    // A line of no units sold (a refund's own line) has no refund price: its listed one.
+    return { line, quantity: -quantity, unitPrice: unitPrice ?? perUnit[index] ?? line.unitPrice };
   });
   const pay = opts.pay ?? 'card';
   const totals = computeTotals({
