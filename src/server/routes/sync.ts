@@ -80,10 +80,9 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { deviceId, storeId } = authOf(request);
-      const registerId = await boundRegister(db, deviceId, storeId);
       return pullPage(
         db,
-        { storeId, registerId },
+        { storeId, deviceId },
         request.query.cursor,
         request.query.limit,
         till.epoch,

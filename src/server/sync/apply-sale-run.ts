@@ -1,5 +1,5 @@
 // A run of plain sales (sale.create that are not refunds) from one pushed batch, applied in ONE
-// transaction with set-based statements: about fifteen statements for up to a hundred sales,
+// transaction with set-based statements: about a dozen statements for up to a hundred sales,
 // where one by one each sale costs about twenty. Each mutation gets the answer applying it
 // alone would give: the same checks in the same order with the same messages, a refused sale
 // writes nothing and is stored rejected, a sale seen before answers from what was stored.
@@ -24,12 +24,13 @@ import {
 import { bookStock } from './book-stock';
 import type { Movement } from './book-stock';
 import { recordSeqs } from './device-seq';
-import { isLate, lateFlag, loadShiftStates } from './late-sale';
+import { isLate, lateFlag } from './late-sale';
+import type { ShiftState } from './late-sale';
 import type { PushContext } from './push-context';
 import { checkRefund } from './refund-check';
 import { MutationRejection, rejectionFromDatabase } from './rejection';
-import { checkRefs, fetchRefTables } from './sale-refs';
-import type { SaleRefs } from './sale-refs';
+import { REF_COLUMNS, checkRefs, refParams, refTablesOf } from './sale-refs';
+import type { RefRow, RefTables, SaleRefs } from './sale-refs';
 import { insertSaleRows } from './sale-rows';
 
 export interface RunItem {
@@ -93,26 +94,63 @@ async function claim(tx: Queryable, ctx: PushContext, items: readonly RunItem[])
   return new Set(r.rows.map((row) => row.mutation_id));
 }
 
-/** The checks of applySale, each as one query for the whole run. */
-async function check(tx: Queryable, ctx: PushContext, pending: Pending[]): Promise<void> {
-  each(pending, (p) => checkScope(ctx, p.item.sale));
-  const tables = await fetchRefTables(
-    tx,
-    ctx.storeId,
-    open(pending).map((p) => p.item.sale),
+/** What the checks of a run read, all in one statement after the claim. */
+interface RunFacts {
+  tables: RefTables;
+  /** Payload hashes of the run's sale ids already stored. */
+  stored: Map<string, string>;
+  /** The run's receipt numbers already taken on the register. */
+  taken: Set<string>;
+  shifts: Map<string, ShiftState>;
+}
+
+async function readFacts(
+  tx: Queryable,
+  ctx: PushContext,
+  sales: readonly Sale[],
+): Promise<RunFacts> {
+  const r = await tx.query<
+    RefRow & { stored: [string, string][]; taken: string[]; shifts: [string, string, boolean][] }
+  >(
+    `select ${REF_COLUMNS},
+       (select coalesce(json_agg(json_build_array(id, payload_hash)), '[]')
+          from sales where id = any($6::uuid[])) as stored,
+       (select coalesce(json_agg(receipt_number), '[]')
+          from sales where register_id = $7::uuid and receipt_number = any($8::text[])) as taken,
+       (select coalesce(json_agg(json_build_array(id, register_id, close_hash is not null)), '[]')
+          from shifts where id = any($9::uuid[])) as shifts`,
+    [
+      ...refParams(ctx.storeId, sales),
+      sales.map((s) => s.id),
+      ctx.registerId,
+      sales.map((s) => s.receiptNumber),
+      [...new Set(sales.flatMap((s) => (s.shiftId ? [s.shiftId] : [])))],
+    ],
   );
+  const row = r.rows[0];
+  if (!row) throw new Error('the run query returned no row');
+  return {
+    tables: refTablesOf(row),
+    stored: new Map(row.stored),
+    taken: new Set(row.taken),
+    shifts: new Map(row.shifts.map(([id, registerId, closed]) => [id, { registerId, closed }])),
+  };
+}
+
+/** The checks of applySale in the same order, on facts read once for the whole run. */
+async function check(tx: Queryable, ctx: PushContext, pending: Pending[]): Promise<void> {
+  const facts = await readFacts(
+    tx,
+    ctx,
+    pending.map((p) => p.item.sale),
+  );
+  each(pending, (p) => checkScope(ctx, p.item.sale));
   each(pending, (p) => {
-    p.refs = checkRefs(p.item.sale, tables);
+    p.refs = checkRefs(p.item.sale, facts.tables);
     checkTotals(p.item.sale, p.refs);
   });
-
-  const stored = await tx.query<{ id: string; payload_hash: string }>(
-    'select id, payload_hash from sales where id = any($1::uuid[])',
-    [open(pending).map((p) => p.item.sale.id)],
-  );
-  const hashes = new Map(stored.rows.map((r) => [r.id, r.payload_hash]));
   each(pending, (p) => {
-    if (isStored(hashes.get(p.item.sale.id.toLowerCase()), p.item.hash)) {
+    if (isStored(facts.stored.get(p.item.sale.id.toLowerCase()), p.item.hash)) {
       p.result = { status: 'duplicate' };
     }
   });
@@ -125,22 +163,11 @@ async function check(tx: Queryable, ctx: PushContext, pending: Pending[]): Promi
       p.result = rejected(err);
     }
   }
-
-  const taken = await tx.query<{ receipt_number: string }>(
-    'select receipt_number from sales where register_id = $1 and receipt_number = any($2::text[])',
-    [ctx.registerId, open(pending).map((p) => p.item.sale.receiptNumber)],
-  );
-  const takenNumbers = new Set(taken.rows.map((r) => r.receipt_number));
   each(pending, (p) => {
-    if (takenNumbers.has(p.item.sale.receiptNumber)) receiptTaken(p.item.sale);
+    if (facts.taken.has(p.item.sale.receiptNumber)) receiptTaken(p.item.sale);
   });
-
-  const shifts = await loadShiftStates(
-    tx,
-    open(pending).map((p) => p.item.sale),
-  );
   each(pending, (p) => {
-    p.late = isLate(p.item.sale, shifts);
+    p.late = isLate(p.item.sale, facts.shifts);
   });
 }
 

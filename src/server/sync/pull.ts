@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor, epochTag } from './pull-cursor';
 import type { PullCursor } from './pull-cursor';
 import { entitySpecs } from './pull-entities';
 import { pageRows, runSize } from './pull-query';
+import { BOUND_REGISTER_SQL } from './push-context';
 import type { PullScope } from './pull-query';
 
 const resync = (why: string) =>
@@ -31,27 +32,39 @@ function checkCursor(cursor: PullCursor, epoch: string, xmax: bigint, purged: st
   }
 }
 
+/** Who pulls: the token's store and device; the device's register is looked up in the page. */
+export interface Puller {
+  storeId: string;
+  deviceId: string;
+}
+
 export async function pullPage(
   db: Database,
-  scope: PullScope,
+  puller: Puller,
   cursorText: string | undefined,
   limit: number,
   epoch: string,
 ): Promise<PullResponse> {
   const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
   return db.transaction(async (tx) => {
-    const snap = await tx.query<{ xmin: string; xmax: string }>(
-      `select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax
+    // One statement for the watermark, the purge horizon and the device's register: a pull is
+    // mostly this and the page query, so every statement saved is a good part of its cost.
+    const first = await tx.query<{
+      xmin: string;
+      xmax: string;
+      purged: string | null;
+      register_id: string | null;
+    }>(
+      `select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
+              (select purged_through::text from sync_horizon) as purged,
+              (${BOUND_REGISTER_SQL}) as register_id
          from pg_current_snapshot() s`,
+      [puller.deviceId, puller.storeId],
     );
-    const watermark = snap.rows[0];
+    const watermark = first.rows[0];
     if (!watermark) throw new Error('no snapshot');
-    const horizon = await tx.query<{ purged_through: string | null }>(
-      'select purged_through::text from sync_horizon',
-    );
-    if (cursor) {
-      checkCursor(cursor, epoch, BigInt(watermark.xmax), horizon.rows[0]?.purged_through ?? null);
-    }
+    if (cursor) checkCursor(cursor, epoch, BigInt(watermark.xmax), watermark.purged);
+    const scope: PullScope = { storeId: puller.storeId, registerId: watermark.register_id };
 
     const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
     const handOn = cursor?.n ?? watermark.xmin;

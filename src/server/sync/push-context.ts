@@ -14,17 +14,20 @@ export interface PushContext {
   log: FastifyBaseLogger;
 }
 
+/**
+ * SQL for the device's register ($1 the device, $2 the token's store): a live register of that
+ * store, or no row. A statement of its own (boundRegister) or a subquery of a larger one.
+ */
+export const BOUND_REGISTER_SQL = `select d.register_id from devices d
+       join registers r on r.id = d.register_id and not r.deleted
+      where d.id = $1::uuid and d.store_id = $2::uuid and r.store_id = $2::uuid`;
+
 /** The device's register, if it is bound to a live one of the token's store. */
 export async function boundRegister(
   db: Queryable,
   deviceId: string,
   storeId: string,
 ): Promise<string | null> {
-  const r = await db.query<{ register_id: string }>(
-    `select d.register_id from devices d
-       join registers r on r.id = d.register_id and not r.deleted
-      where d.id = $1 and d.store_id = $2 and r.store_id = $2`,
-    [deviceId, storeId],
-  );
+  const r = await db.query<{ register_id: string }>(BOUND_REGISTER_SQL, [deviceId, storeId]);
   return r.rows[0]?.register_id ?? null;
 }

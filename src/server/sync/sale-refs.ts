@@ -28,26 +28,19 @@ const approversOf = (sale: Sale) =>
 
 const unique = (ids: Iterable<string>) => [...new Set(ids)];
 
-/** Reads what `sales` (all of store `storeId`) refer to: one query however many sales. */
-export async function fetchRefTables(
-  tx: Queryable,
-  storeId: string,
-  sales: readonly Sale[],
-): Promise<RefTables> {
-  const productIds = unique(sales.flatMap((s) => s.lines.map((l) => l.productId)));
-  const rateIds = unique(sales.flatMap((s) => s.lines.map((l) => l.taxRateId)));
-  const methodIds = unique(sales.flatMap((s) => s.payments.map((p) => p.methodId)));
-  const userIds = unique(sales.flatMap((s) => [s.cashierId, ...approversOf(s)]));
+export interface RefRow {
+  store: { prices_include_tax: boolean; cash_rounding: number } | null;
+  products: [string, number, boolean][];
+  rates: string[];
+  methods: [string, string][];
+  users: [string, Role, string][];
+}
 
-  // One round trip: each set as a JSON array.
-  const r = await tx.query<{
-    store: { prices_include_tax: boolean; cash_rounding: number } | null;
-    products: [string, number, boolean][];
-    rates: string[];
-    methods: [string, string][];
-    users: [string, Role, string][];
-  }>(
-    `select
+/**
+ * The select list that reads what sales refer to, each set as a JSON array, with parameters
+ * $1 to $5 (refParams). fetchRefTables runs it alone; a run of sales adds its own columns.
+ */
+export const REF_COLUMNS = `
        (select json_build_object('prices_include_tax', prices_include_tax,
                                  'cash_rounding', cash_rounding)
           from stores where id = $1) as store,
@@ -58,10 +51,21 @@ export async function fetchRefTables(
        (select coalesce(json_agg(json_build_array(id, kind)), '[]')
           from payment_methods where store_id = $1 and id = any($4::uuid[])) as methods,
        (select coalesce(json_agg(json_build_array(id, role, store_id)), '[]')
-          from users where id = any($5::uuid[])) as users`,
-    [storeId, productIds, rateIds, methodIds, userIds],
-  );
-  const row = r.rows[0];
+          from users where id = any($5::uuid[])) as users`;
+
+/** $1 to $5 of REF_COLUMNS for `sales` (all of store `storeId`). */
+export function refParams(storeId: string, sales: readonly Sale[]): unknown[] {
+  return [
+    storeId,
+    unique(sales.flatMap((s) => s.lines.map((l) => l.productId))),
+    unique(sales.flatMap((s) => s.lines.map((l) => l.taxRateId))),
+    unique(sales.flatMap((s) => s.payments.map((p) => p.methodId))),
+    unique(sales.flatMap((s) => [s.cashierId, ...approversOf(s)])),
+  ];
+}
+
+/** The tables from a row that has the REF_COLUMNS. */
+export function refTablesOf(row: RefRow | undefined): RefTables {
   if (!row) throw new Error('the reference query returned no row');
   return {
     store: row.store
@@ -74,6 +78,16 @@ export async function fetchRefTables(
     methodKinds: new Map(row.methods),
     users: new Map(row.users.map(([id, role, userStore]) => [id, { role, storeId: userStore }])),
   };
+}
+
+/** Reads what `sales` (all of store `storeId`) refer to: one query however many sales. */
+export async function fetchRefTables(
+  tx: Queryable,
+  storeId: string,
+  sales: readonly Sale[],
+): Promise<RefTables> {
+  const r = await tx.query<RefRow>(`select ${REF_COLUMNS}`, refParams(storeId, sales));
+  return refTablesOf(r.rows[0]);
 }
 
 export function checkRefs(sale: Sale, tables: RefTables): SaleRefs {
