@@ -59,8 +59,11 @@ async function applyPlain(
 ) {
   const mine = byEntity(changes, entity);
   const table = tx.table(entity);
-  await table.bulkPut(mine.flatMap((c) => (c.data ? [c.data] : [])));
-  await table.bulkDelete(mine.filter((c) => !c.data).map((c) => c.id));
+  const puts = mine.flatMap((c) => (c.data ? [c.data] : []));
+  const deletes = mine.filter((c) => !c.data).map((c) => c.id);
+  // Most pages hold none of these: an empty bulk call still costs a request.
+  if (puts.length > 0) await table.bulkPut(puts);
+  if (deletes.length > 0) await table.bulkDelete(deletes);
 }
 
 async function applyCustomers(

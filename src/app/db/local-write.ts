@@ -28,8 +28,9 @@ export async function stampAndEnqueue(
     offset: device.clockOffset,
   });
   const hlc = clock.stamp();
-  await tx.table('deviceMeta').put({ ...device, hlc: clock.snapshot() });
   const at = new Date(now()).toISOString();
-  const entry = await enqueue(tx, { id: uuidv7(now()), hlc, ...mutation }, recordId, at);
+  const entry = await enqueue(tx, { id: uuidv7(now()), hlc, ...mutation }, recordId, at, {
+    hlc: clock.snapshot(),
+  });
   return { entry, hlc, at };
 }

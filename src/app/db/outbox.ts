@@ -5,7 +5,7 @@ import type { Transaction } from 'dexie';
 import type { Mutation } from '../../shared/api/push';
 import type { TableSource, TillDb } from './database';
 import { getDevice } from './device-meta';
-import type { OutboxEntry } from './records';
+import type { DeviceMeta, OutboxEntry } from './records';
 
 /** A mutation before the outbox gives it its seq. */
 export type NewMutation = {
@@ -14,17 +14,19 @@ export type NewMutation = {
 
 /**
  * Adds a mutation with the device's next seq, inside the caller's transaction (which must
- * include outbox and deviceMeta).
+ * include outbox and deviceMeta). `deviceChange` (the HLC, a receipt counter) is written in the
+ * same put of the device record as the seq.
  */
 export async function enqueue(
   tx: Transaction,
   mutation: NewMutation,
   recordId: string,
   createdAt: string,
+  deviceChange: Partial<Omit<DeviceMeta, 'key' | 'nextSeq'>> = {},
 ): Promise<OutboxEntry> {
   const meta = await getDevice(tx);
   const entry: OutboxEntry = { ...mutation, seq: meta.nextSeq, recordId, createdAt };
-  await tx.table('deviceMeta').put({ ...meta, nextSeq: meta.nextSeq + 1 });
+  await tx.table('deviceMeta').put({ ...meta, ...deviceChange, nextSeq: meta.nextSeq + 1 });
   await tx.table('outbox').add(entry);
   return entry;
 }

@@ -191,17 +191,16 @@ export async function recordSale(
       if (!parsed.success) throw new InvalidSale(`The sale is not valid: ${parsed.error.message}`);
       const sale = parsed.data;
 
-      await tx.table('deviceMeta').put({
-        ...device,
-        hlc: clock.snapshot(),
-        receiptCounters: { ...device.receiptCounters, [register.id]: counter },
-      });
       const mutationId = newId();
       const entry = await enqueue(
         tx,
         { id: mutationId, kind: 'sale.create', hlc, payload: sale },
         sale.id,
         committedAt,
+        {
+          hlc: clock.snapshot(),
+          receiptCounters: { ...device.receiptCounters, [register.id]: counter },
+        },
       );
       const local: LocalSale = {
         ...sale,

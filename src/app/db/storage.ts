@@ -2,6 +2,7 @@
 // once for persistent storage, and a small marker kept outside IndexedDB lets start-up tell that
 // the browser wiped the database, and whether sales were still unsynced when it did.
 import type { TillDb } from './database';
+import type { DeviceMeta } from './records';
 import { findDevice, updateDevice } from './device-meta';
 
 export class StorageFull extends Error {
@@ -137,11 +138,34 @@ export async function resumeAfterEviction(
   return report;
 }
 
-/** Records the open database and its unsynced count; call at start and after each change. */
-export async function writeMarker(db: TillDb, marker: MarkerStore): Promise<void> {
-  const device = await findDevice(db);
+export interface UnsyncedCounts {
+  /** Entries in the outbox. */
+  pending: number;
+  needsAttention: number;
+  device: DeviceMeta | null;
+}
+
+/** What the sync status and the marker show, read in one transaction. */
+export function unsyncedCounts(db: TillDb): Promise<UnsyncedCounts> {
+  return db.transaction('r', [db.outbox, db.needsAttention, db.deviceMeta], async () => ({
+    pending: await db.outbox.count(),
+    needsAttention: await db.needsAttention.count(),
+    device: await findDevice(db),
+  }));
+}
+
+/**
+ * Records the open database and its unsynced count; call at start and after each change. The
+ * caller may pass the counts it has just read.
+ */
+export async function writeMarker(
+  db: TillDb,
+  marker: MarkerStore,
+  counts?: UnsyncedCounts,
+): Promise<void> {
+  const { pending, needsAttention, device } = counts ?? (await unsyncedCounts(db));
   if (!device) return;
-  const unsynced = (await db.outbox.count()) + (await db.needsAttention.count());
+  const unsynced = pending + needsAttention;
   await marker.write(
     JSON.stringify({
       instanceId: device.instanceId,

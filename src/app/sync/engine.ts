@@ -12,7 +12,7 @@
 import type { SessionResponse } from '../../shared/api/login';
 import type { TillDb } from '../db/database';
 import type { MarkerStore } from '../db/storage';
-import { writeMarker } from '../db/storage';
+import { unsyncedCounts, writeMarker } from '../db/storage';
 import { readSyncState } from '../db/sync-state';
 import type { ApiClient } from './api';
 import { apiClient } from './api';
@@ -73,6 +73,8 @@ export class SyncEngine {
   private readonly monitor: ConnectivityMonitor | null;
   private running: Promise<SyncResult> | null = null;
   private again = false;
+  private counting: Promise<void> | null = null;
+  private countAgain = false;
   private attempt = 0;
   /**
    * While the server's last Retry-After holds: a timer, not a deadline on the device clock,
@@ -283,15 +285,32 @@ export class SyncEngine {
   }
 
   /** Counts for the status; best effort, as the database may be closing (a reload). */
-  private async refreshCounts(): Promise<void> {
+  /**
+   * Reads the counts the status shows (and writes the marker). Asked again while a read runs,
+   * it reads once more after it, however often it was asked: a burst of sales costs two reads,
+   * and the last one sees every change made before it was asked.
+   */
+  private refreshCounts(): Promise<void> {
+    if (this.counting) {
+      this.countAgain = true;
+      return this.counting;
+    }
+    this.counting = (async () => {
+      do {
+        this.countAgain = false;
+        await this.countOnce();
+      } while (this.countAgain);
+      this.counting = null;
+    })();
+    return this.counting;
+  }
+
+  private async countOnce(): Promise<void> {
     const { db, marker } = this.opts;
     try {
-      const [pending, needsAttention] = await Promise.all([
-        db.outbox.count(),
-        db.needsAttention.count(),
-      ]);
-      this.status.update({ pending, needsAttention });
-      if (marker) await writeMarker(db, marker);
+      const counts = await unsyncedCounts(db);
+      this.status.update({ pending: counts.pending, needsAttention: counts.needsAttention });
+      if (marker) await writeMarker(db, marker, counts);
     } catch {
       // Counts are display only; the outbox itself is untouched by this failure.
     }
