@@ -21,12 +21,22 @@ import { dbSessionPersistence } from '../src/app/sync/sync-once';
 import { TokenStore } from '../src/app/sync/token-store';
 import type { SessionResponse } from '../src/shared/api/login';
 import { computeTotals } from '../src/shared/pos/totals';
-import type { Product } from '../src/shared/records/catalog';
+import type { PaymentMethod, Product } from '../src/shared/records/catalog';
+import type { Store } from '../src/shared/records/store';
 import { uuidv7 } from '../src/shared/uuidv7';
 import type { SimClock } from './clock';
 import type { SimLink } from './network';
 import { NO_FAULTS } from './network';
 import type { Rng } from './prng';
+
+interface Shelf {
+  products: Product[];
+  store: Store;
+  cash: PaymentMethod;
+  card: PaymentMethod;
+  /** Basis points by tax rate id. */
+  rates: Map<string, number>;
+}
 
 export interface Receipt {
   saleId: string;
@@ -81,7 +91,7 @@ export class SimRegister {
   tokens!: TokenStore;
   /** Device clock error in ms (the heal sets it to 0). */
   skew = 0;
-  products: Product[] = [];
+  private goods: Shelf | null = null;
   private firstSession: SessionResponse | null = null;
   readonly deviceId: string;
   /** Kept outside IndexedDB (localStorage in a browser), so it outlives a wipe. */
@@ -215,7 +225,7 @@ export class SimRegister {
     this.idb = new IDBFactory();
     this.link.cookies.clear();
     this.registerId = spareRegisterId;
-    this.products = [];
+    this.goods = null;
     this.firstSession = null;
     this.link.forgetRetryAfter();
     // Staff set the till up again on a working connection; the storm resumes after.
@@ -226,25 +236,39 @@ export class SimRegister {
     return { unsynced, eviction };
   }
 
-  async sell(pick: Rng): Promise<Receipt> {
-    if (this.products.length === 0)
-      this.products = [...(await allProducts(this.db)).values()]
-        .filter((p) => p.active)
-        // By SKU, not id: ids are random per database, and a seed must pick the same goods.
-        .sort((a, b) => a.sku.localeCompare(b.sku))
-        .slice(0, 24);
+  /** What the till screen holds in memory to sell: goods, the store's rules, tenders, rates. */
+  private async shelf(): Promise<Shelf> {
+    if (this.goods) return this.goods;
+    const products = [...(await allProducts(this.db)).values()]
+      .filter((p) => p.active)
+      // By SKU, not id: ids are random per database, and a seed must pick the same goods.
+      .sort((a, b) => a.sku.localeCompare(b.sku))
+      .slice(0, 24);
     const store = (await this.db.stores.toArray())[0];
-    if (!store || this.products.length === 0) throw new Error(`${this.name} cannot sell yet`);
+    if (!store || products.length === 0) throw new Error(`${this.name} cannot sell yet`);
+    const methods = await this.db.paymentMethods.toArray();
+    const method = (kind: 'cash' | 'card') => {
+      const m = methods.find((x) => x.kind === kind);
+      if (!m) throw new Error(`${this.name}: no ${kind} payment method`);
+      return m;
+    };
+    const rates = new Map((await this.db.taxRates.toArray()).map((t) => [t.id, t.basisPoints]));
+    this.goods = { products, store, cash: method('cash'), card: method('card'), rates };
+    return this.goods;
+  }
+
+  async sell(pick: Rng): Promise<Receipt> {
+    const { products, store, cash: cashMethod, card, rates } = await this.shelf();
     const lines: SaleLineInput[] = [];
     for (let i = pick.int(1, 3); i > 0; i--) {
-      const p = pick.pick(this.products);
+      const p = pick.pick(products);
       lines.push({
         productId: p.id,
         name: p.name,
         quantity: pick.int(1, 4),
         unitPrice: p.price,
         taxRateId: p.taxRateId,
-        taxBasisPoints: (await this.db.taxRates.get(p.taxRateId))?.basisPoints ?? 0,
+        taxBasisPoints: rates.get(p.taxRateId) ?? 0,
         stockTracked: p.stockTracked,
       });
     }
@@ -256,10 +280,7 @@ export class SimRegister {
       cashRounding: store.cashRounding,
       paidAllInCash: cash,
     });
-    const method = (await this.db.paymentMethods.toArray()).find(
-      (m) => m.kind === (cash ? 'cash' : 'card'),
-    );
-    if (!method) throw new Error(`${this.name}: no ${cash ? 'cash' : 'card'} payment method`);
+    const method = cash ? cashMethod : card;
     const sale = await recordSale(
       this.db,
       {
