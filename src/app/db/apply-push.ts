@@ -36,12 +36,17 @@ const OPS_TABLES: Partial<Record<OutboxEntry['kind'], string>> = {
 const entriesFor = (tx: Transaction, table: string, recordId: string) =>
   tx.table(table).where('recordId').equals(recordId).count();
 
-async function confirm(tx: Transaction, entry: OutboxEntry): Promise<void> {
-  await tx.table('outbox').delete(entry.seq);
-  if (entry.kind === 'sale.create') {
-    await tx.table('sales').update(entry.recordId, { sync: 'synced' });
-    await tx.table('stockMovements').where('saleId').equals(entry.recordId).modify({ pending: 0 });
-  }
+/**
+ * Confirmed sales, the bulk of every answer, are settled together after the loop: their outbox
+ * entries go, the sales show synced and their stock movements stop counting as pending. Three
+ * requests for the batch instead of eight for each sale.
+ */
+async function confirmSales(tx: Transaction, entries: readonly OutboxEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const ids = entries.map((e) => e.recordId);
+  await tx.table('outbox').bulkDelete(entries.map((e) => e.seq));
+  await tx.table('sales').where('id').anyOf(ids).modify({ sync: 'synced' });
+  await tx.table('stockMovements').where('saleId').anyOf(ids).modify({ pending: 0 });
 }
 
 /**
@@ -120,11 +125,12 @@ export async function applyPushResults(
     'parkedOrders',
   ];
   await db.transaction('rw', tables, async (tx) => {
-    for (const entry of sent) {
+    // Still there? Another flusher may have handled them (the lock makes that rare, not impossible).
+    const current = await tx.table<OutboxEntry, number>('outbox').bulkGet(sent.map((e) => e.seq));
+    const sales: OutboxEntry[] = [];
+    for (const [i, entry] of sent.entries()) {
       const result = byId.get(entry.id);
-      // Still there? Another flusher may have handled it (the lock makes that rare, not impossible).
-      const current = await tx.table<OutboxEntry, number>('outbox').get(entry.seq);
-      if (!result || current?.id !== entry.id) {
+      if (!result || current[i]?.id !== entry.id) {
         if (!result) outcome.unanswered++;
         continue;
       }
@@ -138,7 +144,12 @@ export async function applyPushResults(
         outcome.rejected++;
         continue;
       }
-      await confirm(tx, entry);
+      if (entry.kind === 'sale.create') {
+        sales.push(entry);
+        outcome.confirmed++;
+        continue;
+      }
+      await tx.table('outbox').delete(entry.seq);
       if (entry.kind === 'customer.upsert') {
         // Whether this edit won or lost a real conflict, this register hears of it.
         await recordPushConflicts(tx, entry, result, at);
@@ -155,6 +166,7 @@ export async function applyPushResults(
       await markSynced(tx, entry);
       outcome.confirmed++;
     }
+    await confirmSales(tx, sales);
   });
   return outcome;
 }

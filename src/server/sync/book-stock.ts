@@ -19,11 +19,25 @@ export async function bookStock(
   movements: readonly Movement[],
 ): Promise<Map<string, number>> {
   if (movements.length === 0) return new Map();
-  await tx.query(
-    `insert into stock_movements (store_id, product_id, delta, reason, sale_id, sale_line_id, stock_count_id)
-     select $1, product_id, delta, reason, sale_id, sale_line_id, stock_count_id
-       from unnest($2::uuid[], $3::bigint[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[])
-         as t(product_id, delta, reason, sale_id, sale_line_id, stock_count_id)`,
+  const perProduct = new Map<string, number>();
+  for (const m of movements)
+    perProduct.set(m.productId, (perProduct.get(m.productId) ?? 0) + m.delta);
+  const ids = [...perProduct.keys()].sort();
+  // One statement: the movements, and each product's level moved by their sum.
+  const r = await tx.query<{ product_id: string; on_hand: number }>(
+    `with moved as (
+       insert into stock_movements
+         (store_id, product_id, delta, reason, sale_id, sale_line_id, stock_count_id)
+       select $1, product_id, delta, reason, sale_id, sale_line_id, stock_count_id
+         from unnest($2::uuid[], $3::bigint[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[])
+           as t(product_id, delta, reason, sale_id, sale_line_id, stock_count_id)
+     )
+     insert into stock_levels (store_id, product_id, on_hand)
+     select $1, product_id, delta from unnest($8::uuid[], $9::bigint[]) as t(product_id, delta)
+      order by product_id
+     on conflict (store_id, product_id)
+       do update set on_hand = stock_levels.on_hand + excluded.on_hand
+     returning product_id, on_hand`,
     [
       storeId,
       movements.map((m) => m.productId),
@@ -32,20 +46,9 @@ export async function bookStock(
       movements.map((m) => m.saleId ?? null),
       movements.map((m) => m.saleLineId ?? null),
       movements.map((m) => m.stockCountId ?? null),
+      ids,
+      ids.map((id) => perProduct.get(id) ?? 0),
     ],
-  );
-  const perProduct = new Map<string, number>();
-  for (const m of movements)
-    perProduct.set(m.productId, (perProduct.get(m.productId) ?? 0) + m.delta);
-  const ids = [...perProduct.keys()].sort();
-  const r = await tx.query<{ product_id: string; on_hand: number }>(
-    `insert into stock_levels (store_id, product_id, on_hand)
-     select $1, product_id, delta from unnest($2::uuid[], $3::bigint[]) as t(product_id, delta)
-      order by product_id
-     on conflict (store_id, product_id)
-       do update set on_hand = stock_levels.on_hand + excluded.on_hand
-     returning product_id, on_hand`,
-    [storeId, ids, ids.map((id) => perProduct.get(id) ?? 0)],
   );
   return new Map(r.rows.map((row) => [row.product_id, Number(row.on_hand)]));
 }
