@@ -6,6 +6,7 @@ import type { Sizes } from './options';
 import type { PullRound } from './pull-load';
 import type { Spread } from './stats';
 import { percentile, spread } from './stats';
+import { DEFAULT_BATCH } from '../src/app/sync/pusher';
 
 export interface Row {
   figure: string;
@@ -120,7 +121,7 @@ export function rows(
       met: yes(seMem.median <= 16),
     },
     {
-      figure: `outbox drain: ${n(sizes.drainSales)} queued sales pushed to PostgreSQL by the pusher (batches of 50, gzip)`,
+      figure: `outbox drain: ${n(sizes.drainSales)} queued sales pushed to PostgreSQL by the pusher (batches of ${DEFAULT_BATCH}, the next sent while one is applied, gzip)`,
       goal: '≥ 1,000 sales/s',
       till: `${rate.median.toFixed(0)} sales/s (${rate.min.toFixed(0)}–${rate.max.toFixed(0)})`,
       raw: 'n/a',

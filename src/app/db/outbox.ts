@@ -35,9 +35,11 @@ export function pendingCount(db: TillDb): Promise<number> {
   return db.outbox.count();
 }
 
-/** The oldest entries, in seq order. */
-export function nextBatch(db: TillDb, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('seq').limit(limit).toArray();
+/** The oldest entries in seq order; only those after seq `after` when given. */
+export function nextBatch(db: TillDb, limit: number, after?: number): Promise<OutboxEntry[]> {
+  const entries =
+    after === undefined ? db.outbox.orderBy('seq') : db.outbox.where('seq').above(after);
+  return entries.limit(limit).toArray();
 }
 
 /** Whether a record has a local change the server has not confirmed yet. */

@@ -1,9 +1,9 @@
 // The pusher drains the outbox in seq order, in batches, until it is empty. Each answer is
-// applied in one transaction (db/apply-push). Transport failures are thrown to the engine,
-// which retries the whole batch later: the server dedupes by mutation id, so resending a batch
-// whose answer was lost changes nothing.
+// applied in one transaction (db/apply-push) while the next batch is already on its way.
+// Transport failures are thrown to the engine, which retries later from the oldest entry: the
+// server dedupes by mutation id, so resending a batch whose answer was lost changes nothing.
 import { MAX_BATCH, pushResponse } from '../../shared/api/push';
-import type { PushRequest } from '../../shared/api/push';
+import type { PushRequest, PushResponse } from '../../shared/api/push';
 import { applyPushResults } from '../db/apply-push';
 import type { TillDb } from '../db/database';
 import { getDevice } from '../db/device-meta';
@@ -15,7 +15,8 @@ import type { ApiClient } from './api';
 import { jsonBody } from './gzip';
 import { InvalidResponseError } from './http';
 
-export const DEFAULT_BATCH = 50;
+/** The server's limit: a batch's fixed costs (a request, a transaction each side) shared widest. */
+export const DEFAULT_BATCH = MAX_BATCH;
 
 export interface PushSummary {
   confirmed: number;
@@ -28,6 +29,8 @@ function toWire(entry: OutboxEntry): PushRequest['mutations'][number] {
   return { id: entry.id, seq: entry.seq, kind: entry.kind, hlc: entry.hlc, payload: entry.payload };
 }
 
+type Sent = { ok: true; answer: PushResponse } | { ok: false; error: unknown };
+
 export async function pushOutbox(
   db: TillDb,
   api: ApiClient,
@@ -36,21 +39,41 @@ export async function pushOutbox(
   const size = Math.max(1, Math.min(MAX_BATCH, opts.batchSize ?? DEFAULT_BATCH));
   const summary: PushSummary = { confirmed: 0, rejected: 0, requeued: 0 };
   const { deviceId } = await getDevice(db);
-  for (;;) {
-    const batch = await nextBatch(db, size);
-    if (batch.length === 0) return summary;
-    const { epoch } = await readSyncState(db);
-    const request: PushRequest = {
-      deviceId,
-      ...(epoch ? { epoch } : {}),
-      mutations: batch.map(toWire),
-    };
-    const { body, headers } = await jsonBody(request);
-    const answer = await api.call(
-      '/api/sync/push',
-      { method: 'POST', body, headers },
-      pushResponse,
-    );
+  // Settled, never rejected: a batch in flight while another answer is applied must not count
+  // as an unhandled rejection if that apply throws first.
+  const send = async (batch: OutboxEntry[]): Promise<Sent> => {
+    try {
+      const { epoch } = await readSyncState(db);
+      const request: PushRequest = {
+        deviceId,
+        ...(epoch ? { epoch } : {}),
+        mutations: batch.map(toWire),
+      };
+      const { body, headers } = await jsonBody(request);
+      const answer = await api.call(
+        '/api/sync/push',
+        { method: 'POST', body, headers },
+        pushResponse,
+      );
+      return { ok: true, answer };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+  const answerOf = (sent: Sent): PushResponse => {
+    if (!sent.ok) throw sent.error;
+    return sent.answer;
+  };
+
+  let batch = await nextBatch(db, size);
+  let sent = batch.length > 0 ? await send(batch) : null;
+  while (sent) {
+    const answer = answerOf(sent);
+    // While this answer is applied, the next batch is already on its way: the server has
+    // applied this one, so order holds. Not after a new epoch: entries go back into the
+    // outbox under their old seqs, and the next batch is read again from the start.
+    const ahead = answer.epochChanged ? [] : await nextBatch(db, size, batch.at(-1)?.seq);
+    const inFlight = ahead.length > 0 ? send(ahead) : null;
     const outcome = await applyPushResults(
       db,
       batch,
@@ -64,5 +87,13 @@ export async function pushOutbox(
     // An answer that settles nothing would loop forever: the server is not speaking the protocol.
     if (outcome.confirmed + outcome.rejected === 0)
       throw new InvalidResponseError('the push answer had no result for any mutation sent');
+    if (inFlight) {
+      batch = ahead;
+      sent = await inFlight;
+    } else {
+      batch = await nextBatch(db, size);
+      sent = batch.length > 0 ? await send(batch) : null;
+    }
   }
+  return summary;
 }

@@ -106,6 +106,30 @@ describe('a register against the real server', () => {
     );
   });
 
+  it('keeps a confirmed batch when the batch sent ahead of its apply is lost, and sends the rest once', async () => {
+    const flaky = injectNetwork(server.app);
+    const reg = await newRegister(server, flaky, { engine: { batchSize: 4 } });
+    const sales = [];
+    for (let i = 0; i < 10; i++) sales.push(await reg.sell(i));
+    let pushes = 0;
+    // The first push is answered; the second, sent while that answer is applied, is lost.
+    flaky.plan = ({ path }) =>
+      path === '/api/sync/push' && ++pushes === 2 ? 'drop-request' : 'deliver';
+    expect((await reg.engine.syncNow()).ok).toBe(false);
+    const first = sales.slice(0, 4).map((s) => s.id);
+    expect((await serverSales(reg.registerId)).map((r) => r.id).sort()).toEqual([...first].sort());
+    for (const id of first) expect((await reg.db.sales.get(id))?.sync).toBe('synced');
+    expect((await reg.db.outbox.toArray()).map((e) => e.recordId)).toEqual(
+      sales.slice(4).map((s) => s.id),
+    );
+    flaky.plan = () => 'deliver';
+    expect((await reg.engine.syncNow()).ok).toBe(true);
+    await expectExactlyOnce(
+      reg,
+      sales.map((s) => s.id),
+    );
+  });
+
   it('loses nothing when the page reloads between the commit and the push', async () => {
     const reg = await newRegister(server, net);
     net.offline = true;
