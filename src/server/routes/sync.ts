@@ -1,7 +1,7 @@
 // The sync protocol's routes (docs/sync-protocol.md): push a register's outbox, pull changes by
 // cursor, check a digest, and for managers the devices with seq gaps and the flagged sales.
 // The guard runs on request, before a push body of up to 32 MiB is read.
-import type { preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyReply, preValidationAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_BATCH, pushRequest, pushResponse } from '../../shared/api/push';
 import { pullQuery, pullResponse } from '../../shared/api/pull';
@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import { boundRegister } from '../sync/push-context';
 import { pushBatch } from '../sync/push-batch';
 import { pullPage } from '../sync/pull';
+import { PullPageCache } from '../sync/pull-cache';
 import { digestOf } from '../sync/digest';
 import { listDeviceSeqs } from '../sync/device-seq';
 import { listFlags } from '../sync/flags';
@@ -34,9 +35,21 @@ const checkPushShape: preValidationAsyncHookHandler = async (request) => {
   }
 };
 
+/** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
 export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
   const { till } = app;
   const { db } = till;
+  const pages = new PullPageCache();
   const security = [{ bearer: [] }];
 
   app.post(
@@ -78,15 +91,26 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requireRole(),
       schema: { tags: ['sync'], security, querystring: pullQuery, response: { 200: pullResponse } },
     },
-    async (request) => {
+    async (request, reply) => {
       const { deviceId, storeId } = authOf(request);
-      return pullPage(
+      const page = await pullPage(
         db,
         { storeId, deviceId },
         request.query.cursor,
         request.query.limit,
         till.epoch,
+        pages,
       );
+      // Sent as built (the cache holds it encoded by the response schema), gzipped once for
+      // every request that shares it; a Content-Encoding set here passes @fastify/compress by.
+      // The typed reply takes only the response object; this body is its encoding already.
+      const raw = reply as unknown as FastifyReply;
+      void raw.type('application/json; charset=utf-8');
+      if (page.json.length >= 1024 && acceptsGzip(request.headers['accept-encoding'])) {
+        void raw.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+        return raw.send(await page.gzipped());
+      }
+      return raw.send(page.json);
     },
   );
 

@@ -104,3 +104,23 @@ export async function runSize(
   const r = await tx.query<{ n: number }>(`select ${counts.join(' + ')} as n`, p.values);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** Whether the run (from `bounds`) holds any row of the register's own records. */
+export async function hasRegisterRows(
+  tx: Queryable,
+  scope: PullScope,
+  bounds: PageBounds,
+): Promise<boolean> {
+  const p = new Params();
+  const parts = entitySpecs
+    .filter((spec) => spec.scope.by === 'register')
+    .flatMap((spec) => {
+      const conditions = where(spec, scope, bounds, p);
+      return conditions
+        ? [`exists (select 1 from ${spec.table} where ${conditions.join(' and ')})`]
+        : [];
+    });
+  if (parts.length === 0) return false;
+  const r = await tx.query<{ found: boolean }>(`select ${parts.join(' or ')} as found`, p.values);
+  return r.rows[0]?.found ?? false;
+}

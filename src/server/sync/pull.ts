@@ -5,16 +5,18 @@
 // cover everything, and the next run starting from this watermark re-reads whatever was in
 // flight. Pages of one run keep the first page's watermark and hand it on at the end; they
 // stop below the first page's xmax, so writes during a run cannot keep it from ending.
+import { z } from 'zod';
 import type { PullResponse } from '../../shared/api/pull';
-import { pullEntity } from '../../shared/api/pull';
-import type { Database } from '../db/database';
+import { pullEntity, pullResponse } from '../../shared/api/pull';
+import type { Database, Queryable } from '../db/database';
 import { AppError } from '../errors';
 import { decodeCursor, encodeCursor, epochTag } from './pull-cursor';
 import type { PullCursor } from './pull-cursor';
 import { entitySpecs } from './pull-entities';
-import { pageRows, runSize } from './pull-query';
+import type { PullPageCache, ServedPage } from './pull-cache';
+import { hasRegisterRows, pageRows, runSize } from './pull-query';
+import type { PageBounds, PullScope } from './pull-query';
 import { BOUND_REGISTER_SQL } from './push-context';
-import type { PullScope } from './pull-query';
 
 const resync = (why: string) =>
   new AppError(
@@ -38,24 +40,33 @@ export interface Puller {
   deviceId: string;
 }
 
+/**
+ * A pull page as sent (its JSON, gzip on demand), from `cache` when another request with the
+ * same scope and cursor built it in the same snapshot. A register none of whose own records
+ * (sales, shifts, parked orders) is in the run gets its store's page, shared by every such
+ * register of the store.
+ */
 export async function pullPage(
   db: Database,
   puller: Puller,
   cursorText: string | undefined,
   limit: number,
   epoch: string,
-): Promise<PullResponse> {
+  cache: PullPageCache,
+): Promise<ServedPage> {
   const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
   return db.transaction(async (tx) => {
-    // One statement for the watermark, the purge horizon and the device's register: a pull is
-    // mostly this and the page query, so every statement saved is a good part of its cost.
+    // One statement for the snapshot (its watermark and the whole of it, for the cache key),
+    // the purge horizon and the device's register.
     const first = await tx.query<{
+      snapshot: string;
       xmin: string;
       xmax: string;
       purged: string | null;
       register_id: string | null;
     }>(
-      `select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
+      `select s::text as snapshot, pg_snapshot_xmin(s)::text as xmin,
+              pg_snapshot_xmax(s)::text as xmax,
               (select purged_through::text from sync_horizon) as purged,
               (${BOUND_REGISTER_SQL}) as register_id
          from pg_current_snapshot() s`,
@@ -64,49 +75,74 @@ export async function pullPage(
     const watermark = first.rows[0];
     if (!watermark) throw new Error('no snapshot');
     if (cursor) checkCursor(cursor, epoch, BigInt(watermark.xmax), watermark.purged);
-    const scope: PullScope = { storeId: puller.storeId, registerId: watermark.register_id };
-
     const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
-    const handOn = cursor?.n ?? watermark.xmin;
-    const below = cursor?.m ?? watermark.xmax;
-    const rows = await pageRows(tx, scope, bounds, limit + 1);
-    const page = rows.slice(0, limit);
-    const hasMore = rows.length > limit;
-    // The run's size is counted once, on its first page, and only if more pages follow.
-    const before = !hasMore
-      ? page.length
-      : bounds.after
-        ? (cursor?.r ?? 0)
-        : await runSize(tx, scope, bounds);
-    const remaining = hasMore ? Math.max(0, before - page.length) : 0;
-
-    const changes = page.map((row) => {
-      const spec = entitySpecs[row.rank];
-      const entity = pullEntity.options[row.rank];
-      if (!spec || !entity) throw new Error(`unknown entity rank ${row.rank}`);
-      return row.deleted || row.data === null
-        ? { entity, id: row.id, op: 'delete' as const, version: row.version }
-        : {
-            entity,
-            id: row.id,
-            op: 'upsert' as const,
-            version: row.version,
-            data: spec.toData(row.data as never),
-          };
+    let scope: PullScope = { storeId: puller.storeId, registerId: watermark.register_id };
+    if (scope.registerId !== null && !(await hasRegisterRows(tx, scope, bounds)))
+      scope = { storeId: scope.storeId, registerId: null };
+    const key = JSON.stringify([
+      scope.storeId,
+      scope.registerId,
+      cursorText ?? null,
+      limit,
+      epoch,
+      watermark.snapshot,
+    ]);
+    return cache.get(key, async () => {
+      const page = await buildPage(tx, scope, cursor, bounds, watermark, limit, epoch);
+      // As the route's response schema would encode it.
+      return JSON.stringify(z.encode(pullResponse, page));
     });
-    const last = page[page.length - 1];
-    const next: PullCursor =
-      hasMore && last
-        ? {
-            v: 1,
-            e: epochTag(epoch),
-            w: bounds.from,
-            n: handOn,
-            m: below,
-            a: [last.version, last.rank, last.id],
-            r: remaining,
-          }
-        : { v: 1, e: epochTag(epoch), w: handOn };
-    return { epoch, changes, cursor: encodeCursor(next), hasMore, remaining };
   }, 'repeatable read');
+}
+
+async function buildPage(
+  tx: Queryable,
+  scope: PullScope,
+  cursor: PullCursor | null,
+  bounds: PageBounds,
+  watermark: { xmin: string; xmax: string },
+  limit: number,
+  epoch: string,
+): Promise<PullResponse> {
+  const handOn = cursor?.n ?? watermark.xmin;
+  const below = cursor?.m ?? watermark.xmax;
+  const rows = await pageRows(tx, scope, bounds, limit + 1);
+  const page = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  // The run's size is counted once, on its first page, and only if more pages follow.
+  const before = !hasMore
+    ? page.length
+    : bounds.after
+      ? (cursor?.r ?? 0)
+      : await runSize(tx, scope, bounds);
+  const remaining = hasMore ? Math.max(0, before - page.length) : 0;
+
+  const changes = page.map((row) => {
+    const spec = entitySpecs[row.rank];
+    const entity = pullEntity.options[row.rank];
+    if (!spec || !entity) throw new Error(`unknown entity rank ${row.rank}`);
+    return row.deleted || row.data === null
+      ? { entity, id: row.id, op: 'delete' as const, version: row.version }
+      : {
+          entity,
+          id: row.id,
+          op: 'upsert' as const,
+          version: row.version,
+          data: spec.toData(row.data as never),
+        };
+  });
+  const last = page[page.length - 1];
+  const next: PullCursor =
+    hasMore && last
+      ? {
+          v: 1,
+          e: epochTag(epoch),
+          w: bounds.from,
+          n: handOn,
+          m: below,
+          a: [last.version, last.rank, last.id],
+          r: remaining,
+        }
+      : { v: 1, e: epochTag(epoch), w: handOn };
+  return { epoch, changes, cursor: encodeCursor(next), hasMore, remaining };
 }

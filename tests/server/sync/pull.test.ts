@@ -158,6 +158,67 @@ describe('compression', () => {
   });
 });
 
+describe('pages shared by registers that ask for the same', () => {
+  const rawPull = (reg: Register, cursor: string, encoding?: string) =>
+    server.app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?limit=100&cursor=${encodeURIComponent(cursor)}`,
+      headers: {
+        authorization: `Bearer ${reg.token}`,
+        ...(encoding ? { 'accept-encoding': encoding } : {}),
+      },
+    });
+
+  it("gives each register its own records, the store's changes to all, and a later change after it", async () => {
+    // Each signed in afresh: a register is bound to one device, the latest.
+    const me = await signInRegister(server, 'cashier1', 'R1');
+    const r2 = await signInRegister(server, 'cashier1', 'R2');
+    const { cursor } = await pullAll(me);
+    const [a, b] = me.store.products;
+    if (!a || !b) throw new Error('products');
+    await server.db.query('update products set price = price + 1 where id = any($1::uuid[])', [
+      [a.id, b.id],
+    ]);
+    me.next.receipt = 500; // past the numbers the earlier tests used on R1
+    const m = me.saleMutation();
+    expect((await me.push([m])).results[0]).toMatchObject({ status: 'applied' });
+
+    // Both hold the same cursor: R2 has none of its own records in the run, R1 has its sale.
+    const mine = pullResponse.parse(JSON.parse((await rawPull(me, cursor)).body));
+    const theirs = pullResponse.parse(JSON.parse((await rawPull(r2, cursor)).body));
+    expect(mine.changes.filter((c) => c.entity === 'sales').map((c) => c.id)).toEqual([
+      sale.parse(m.payload).id,
+    ]);
+    expect(theirs.changes.some((c) => c.entity === 'sales')).toBe(false);
+    const products = (p: typeof mine) =>
+      p.changes.filter((c) => c.entity === 'products').map((c) => c.id);
+    expect(products(theirs).sort()).toEqual([a.id, b.id].sort());
+    expect(products(mine)).toEqual(products(theirs));
+
+    // The same request again after another change: a new snapshot, never the page served.
+    const again = await rawPull(r2, cursor);
+    expect(again.body).toBe((await rawPull(r2, cursor)).body);
+    await server.db.query(`update products set name = 'Changed after' where id = $1`, [b.id]);
+    const later = pullResponse.parse(JSON.parse((await rawPull(r2, cursor)).body));
+    const changed = later.changes.find((c) => c.entity === 'products' && c.id === b.id);
+    expect(product.parse(changed?.data).name).toBe('Changed after');
+  });
+
+  it('sends a shared page gzipped to a client that takes gzip, the same JSON as plain', async () => {
+    const { cursor } = await pullAll(r1);
+    await server.db.query('update products set price = price + 1 where store_id = $1', [
+      r1.storeId,
+    ]);
+    const plain = await rawPull(r1, cursor);
+    const zipped = await rawPull(r1, cursor, 'gzip, deflate, br');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toMatch(/^application\/json/);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(pullResponse.parse(JSON.parse(plain.body)).changes).toHaveLength(100);
+  });
+});
+
 describe('cursors that cannot be served', () => {
   const pullStatus = async (query: string) => {
     const res = await server.app.inject({
