@@ -1,5 +1,5 @@
 // A run of plain sales (sale.create that are not refunds) from one pushed batch, applied in ONE
-// transaction with set-based statements: about a dozen statements for up to a hundred sales,
+// transaction with set-based statements: about eight statements for up to a hundred sales,
 // where one by one each sale costs about twenty. Each mutation gets the answer applying it
 // alone would give: the same checks in the same order with the same messages, a refused sale
 // writes nothing and is stored rejected, a sale seen before answers from what was stored.
