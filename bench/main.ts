@@ -50,7 +50,7 @@ function method(s: Sizes): string {
     `- Sale commit: ${s.storedSales} synced sales (and a stock movement each) are stored first in both the app's and the raw database; then ${s.commitsPerRun} real \`recordSale\` calls (1–3 lines, strict) alternate with raw 3-put strict transactions.`,
     `- Lookups: as the till asks (\`CatalogCache.index()\`, which reads the product log's meta from IndexedDB only after Dexie reported a write to the product blocks or every two seconds, then the in-memory index, its search rows built before timing as the till does when idle) and the in-memory index alone; queries mix a word, two words, a SKU prefix, a size and a miss (which scans every product). Timer resolution in a page that is not cross-origin isolated is 0.1 ms.`,
     `- Drain: ${s.drainSales} sales queued through \`recordSale\`, then \`pushOutbox\` (the pusher the engine runs) until the outbox is empty; the server applies each run of plain sales in a batch as a set, in one PostgreSQL transaction.`,
-    `- Pull: ${s.devices} devices sign in and hold the cursor of a finished full pull; each round ${s.deltaRows} products change and all devices pull \`limit=${s.deltaRows}\` at once with gzip (${s.runs} rounds).`,
+    `- Pull: ${s.devices} devices sign in and hold the cursor of a finished full pull; each round ${s.deltaRows} products change and all devices pull \`limit=${s.deltaRows}\` at once with gzip (${s.runs} rounds), timed from the request to the last byte of the body (each body is inflated and checked after the round: one Node process stands for every device); then one device pulls the same rows with \`limit=${s.deltaRows + 1}\`, a page no one else asked for, so the server builds it.`,
   ].join('\n');
 }
 

@@ -137,7 +137,7 @@ export function rows(
       met: yes(pull.median <= 100),
     },
     {
-      figure: `… the same pull: p50 with ${dev} at once / one device alone`,
+      figure: `… the same pull: p50 with ${dev} at once / one device alone, its page not shared`,
       goal: '',
       till: `${ms(pullP50)} / ${ms(solo)}`,
       raw: 'n/a',

@@ -126,7 +126,11 @@ export class SimLink {
     if (now < this.limitedUntil) {
       counts.rateLimited++;
       const seconds = Math.ceil((this.limitedUntil - now) / 1000);
-      this.retryAfterUntil = now + seconds * 1000;
+      // The engine hears only the Retry-After of its own requests (sync, token refresh). A 429
+      // to a sign-in is the login screen's to show; the cashier signing in once the burst is
+      // over may start a sync before that Retry-After, rounded up to seconds, has run out.
+      if (path.startsWith('/api/sync/') || path === '/api/auth/refresh')
+        this.retryAfterUntil = now + seconds * 1000;
       return Response.json(
         { error: { kind: 'RateLimited', message: 'Too many requests (simulated burst).' } },
         { status: 429, headers: { 'retry-after': String(seconds) } },
