@@ -9,6 +9,9 @@ import { readSyncState, writeSyncState } from './sync-state';
 
 /** Returns how many sales went back into the outbox; a no-op when the epoch is the same. */
 export async function adoptEpoch(db: TillDb, epoch: string): Promise<number> {
+  // The same epoch, almost always: a read, not a write transaction (a strict one is a disk
+  // flush, and the pusher asks after every batch).
+  if ((await readSyncState(db)).epoch === epoch) return 0;
   return db.transaction('rw', [db.syncState, db.sales, db.outbox], async (tx) => {
     const state = await readSyncState(tx);
     if (state.epoch === epoch) return 0;
