@@ -6,7 +6,7 @@ import { HlcClock } from '../../shared/hlc';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { DeviceMeta, OutboxEntry } from './records';
 import type { NewMutation } from './outbox';
-import { enqueue } from './outbox';
+import { nextEntry } from './outbox';
 
 type Payloaded = NewMutation extends infer M
   ? M extends { kind: infer K; payload: infer P }
@@ -29,8 +29,9 @@ export async function stampAndEnqueue(
   });
   const hlc = clock.stamp();
   const at = new Date(now()).toISOString();
-  const entry = await enqueue(tx, { id: uuidv7(now()), hlc, ...mutation }, recordId, at, {
+  const next = nextEntry(device, { id: uuidv7(now()), hlc, ...mutation }, recordId, at, {
     hlc: clock.snapshot(),
   });
-  return { entry, hlc, at };
+  await Promise.all([tx.table('deviceMeta').put(next.device), tx.table('outbox').add(next.entry)]);
+  return { entry: next.entry, hlc, at };
 }

@@ -12,6 +12,24 @@ export type NewMutation = {
   [K in Mutation['kind']]: Omit<Extract<Mutation, { kind: K }>, 'seq'>;
 }[Mutation['kind']];
 
+type DeviceChange = Partial<Omit<DeviceMeta, 'key' | 'nextSeq'>>;
+
+/**
+ * The outbox entry of `mutation` as the next of `device`, and the device record after it (its
+ * seq moved on, `deviceChange` taken in), for a caller that read the device in its transaction
+ * and writes both there.
+ */
+export function nextEntry(
+  device: DeviceMeta,
+  mutation: NewMutation,
+  recordId: string,
+  createdAt: string,
+  deviceChange: DeviceChange = {},
+): { entry: OutboxEntry; device: DeviceMeta } {
+  const entry: OutboxEntry = { ...mutation, seq: device.nextSeq, recordId, createdAt };
+  return { entry, device: { ...device, ...deviceChange, nextSeq: device.nextSeq + 1 } };
+}
+
 /**
  * Adds a mutation with the device's next seq, inside the caller's transaction (which must
  * include outbox and deviceMeta). `deviceChange` (the HLC, a receipt counter) is written in the
@@ -22,13 +40,12 @@ export async function enqueue(
   mutation: NewMutation,
   recordId: string,
   createdAt: string,
-  deviceChange: Partial<Omit<DeviceMeta, 'key' | 'nextSeq'>> = {},
+  deviceChange: DeviceChange = {},
 ): Promise<OutboxEntry> {
-  const meta = await getDevice(tx);
-  const entry: OutboxEntry = { ...mutation, seq: meta.nextSeq, recordId, createdAt };
-  await tx.table('deviceMeta').put({ ...meta, ...deviceChange, nextSeq: meta.nextSeq + 1 });
-  await tx.table('outbox').add(entry);
-  return entry;
+  const next = nextEntry(await getDevice(tx), mutation, recordId, createdAt, deviceChange);
+  await tx.table('deviceMeta').put(next.device);
+  await tx.table('outbox').add(next.entry);
+  return next.entry;
 }
 
 export function pendingCount(db: TillDb): Promise<number> {
