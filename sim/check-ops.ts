@@ -6,6 +6,8 @@ import { getDevice } from '../src/app/db/device-meta';
 import type { ShiftTotals } from '../src/shared/records/shift';
 import { diffShiftTotals } from '../src/shared/pos/shift-report';
 import { recomputeShiftTotals } from '../src/server/sync/shift-totals';
+import { customerColumns } from '../src/server/sync/sync-records';
+import type { CustomerRow } from '../src/server/sync/sync-records';
 import type { LostMutation, Receipt, SimRegister } from './register';
 import type { SimServer } from './server';
 import type { OpsLedger } from './store-ops';
@@ -217,15 +219,9 @@ async function checkCustomers(
   registers: SimRegister[],
   fail: (m: string) => void,
 ): Promise<void> {
-  const rows = await server.db.query<{
-    id: string;
-    store_id: string;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    note: string | null;
-    stamps: Record<string, string>;
-  }>('select id, store_id, name, email, phone, note, stamps from customers where not deleted');
+  const rows = await server.db.query<CustomerRow>(
+    `select ${customerColumns} from customers where not deleted`,
+  );
   for (const r of registers) {
     const storeId = (await getDevice(r.db)).storeId;
     const theirs = rows.rows.filter((c) => c.store_id === storeId);
