@@ -16,6 +16,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { Database } from './db/database';
@@ -30,6 +31,10 @@ import { catalogRoutes } from './routes/catalog';
 import { deviceRoutes } from './routes/devices';
 import { syncRoutes } from './routes/sync';
 import { shiftRoutes } from './routes/shifts';
+
+// The shared schemas are zod/mini, which loads no locale of its own: the details of a 400
+// InvalidRequest or an InvalidMutation are worded in English.
+z.config(z.locales.en());
 
 export interface AppDeps {
   /** A database already migrated; when absent the app opens (and later closes) its own. */

@@ -4,6 +4,7 @@
 // server merges per field with the shared resolver, so an untouched field never competes; the
 // edit also says which stamp each field had here (`seen`), so only a field someone else wrote
 // meanwhile counts as a conflict.
+import { z } from 'zod/mini';
 import { HlcClock } from '../../shared/hlc';
 import type { Customer, CustomerField, CustomerFields } from '../../shared/records/customer';
 import { customerFields } from '../../shared/records/customer';
@@ -63,7 +64,7 @@ export function checkCustomerFields(input: Partial<CustomerFields>): Partial<Cus
     throw new InvalidCustomer('EmailInvalid', 'email', 'An email address looks like a@b.de.');
   if (out.phone && (!PHONE.test(out.phone) || out.phone.replace(/\D/g, '').length < 3))
     throw new InvalidCustomer('PhoneInvalid', 'phone', 'A phone number is digits, +, spaces.');
-  const checked = customerFields.partial().safeParse(out);
+  const checked = z.partial(customerFields).safeParse(out);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const at = customerRules.fields.find((f) => f === issue?.path[0]) ?? null;

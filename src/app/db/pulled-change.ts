@@ -1,6 +1,6 @@
 // A pulled change after validation: the wire `data` parsed with its entity's record schema.
 // Nothing from the network reaches Dexie unparsed.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Change, PullEntity } from '../../shared/api/pull';
 import { pulledShift } from '../../shared/api/pull';
 import { category, paymentMethod, product, taxRate } from '../../shared/records/catalog';
@@ -9,6 +9,7 @@ import { parkedOrder } from '../../shared/records/parked-order';
 import { sale } from '../../shared/records/sale';
 import { stockLevel } from '../../shared/records/stock';
 import { register, store } from '../../shared/records/store';
+import { issueText } from './issue-text';
 
 export const entitySchemas = {
   stores: store,
@@ -24,7 +25,7 @@ export const entitySchemas = {
   sales: sale,
   shifts: pulledShift,
   parkedOrders: parkedOrder,
-} satisfies Record<PullEntity, z.ZodType>;
+} satisfies Record<PullEntity, z.ZodMiniType>;
 
 type Records = { [E in PullEntity]: z.infer<(typeof entitySchemas)[E]> };
 
@@ -40,8 +41,10 @@ export function parseChange(change: Change): PulledChange | string {
   if (change.op === 'delete')
     return { entity: change.entity, id: change.id, version: change.version, data: null };
   const parsed = entitySchemas[change.entity].safeParse(change.data);
-  if (!parsed.success)
-    return `${change.entity} ${change.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `${change.entity} ${change.id}: ${issue ? issueText(issue) : 'invalid'}`;
+  }
   return {
     entity: change.entity,
     id: change.id,

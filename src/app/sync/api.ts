@@ -1,7 +1,7 @@
 // Authorised calls to the sync API. Each request carries the access token; a 401 refreshes the
 // token once (serialised by the token store) and retries; a second 401 means signed out. Every
 // answer's Date header corrects the device clock offset used by the HLC.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { serverOffset } from '../../shared/hlc';
 import type { SyncEnv } from './env';
 import { ApiError, requestJson } from './http';
@@ -9,7 +9,7 @@ import type { TokenStore } from './token-store';
 import { SignedOut } from './token-store';
 
 export interface ApiClient {
-  call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.infer<S>>;
+  call<S extends z.ZodMiniType>(path: string, init: RequestInit, schema: S): Promise<z.infer<S>>;
   /** The latest device-clock correction seen (ms to add), if any answer carried a Date. */
   clockOffset(): number | null;
 }
@@ -20,7 +20,12 @@ export function apiClient(env: SyncEnv, tokens: TokenStore): ApiClient {
     const o = serverOffset(res.headers.get('date'), env.now());
     if (o !== null) offset = o;
   };
-  const send = <S extends z.ZodType>(path: string, init: RequestInit, schema: S, token: string) =>
+  const send = <S extends z.ZodMiniType>(
+    path: string,
+    init: RequestInit,
+    schema: S,
+    token: string,
+  ) =>
     requestJson(
       env.fetch,
       `${env.baseUrl}${path}`,

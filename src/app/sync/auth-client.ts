@@ -1,6 +1,6 @@
 // Sign-in, refresh and sign-out. The refresh token is an httpOnly cookie the browser sends by
 // itself; this code only ever holds the short-lived access token.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { LoginRequest, SessionResponse } from '../../shared/api/login';
 import { sessionResponse } from '../../shared/api/login';
 import type { Fetch } from './http';

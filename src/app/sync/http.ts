@@ -1,9 +1,10 @@
 // Talking to the ERP API. Three kinds of failure stay apart, because each has its own policy:
 // the network failed (retry), the server answered with an error of the API's vocabulary
 // (per kind), or the server's answer did not match its schema (a bug: stop and report).
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ApiErrorKind } from '../../shared/api/error';
 import { apiErrorBody } from '../../shared/api/error';
+import { issueText } from '../db/issue-text';
 
 export type Fetch = typeof fetch;
 
@@ -41,7 +42,7 @@ function retryAfterSeconds(value: string | null): number | undefined {
  * Sends a request and parses the answer with `schema`; throws one of the three errors.
  * `onResponse` sees every response that arrived (the sync engine reads its Date header).
  */
-export async function requestJson<S extends z.ZodType>(
+export async function requestJson<S extends z.ZodMiniType>(
   fetchFn: Fetch,
   url: string,
   init: RequestInit,
@@ -88,7 +89,9 @@ export async function requestJson<S extends z.ZodType>(
     throw new InvalidResponseError(`HTTP ${res.status} without an API error body`);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new InvalidResponseError(`unexpected answer from ${url}: ${parsed.error.message}`);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map(issueText).join('; ');
+    throw new InvalidResponseError(`unexpected answer from ${url}: ${issues}`);
+  }
   return parsed.data;
 }

@@ -2,7 +2,7 @@
 // applied_mutations first, apply the kind's writes, store the result. A second push of the same
 // id (a retry, a replayed batch, an identical batch running at the same time on another
 // connection) finds the claim taken, waits for it to commit, and answers from what was stored.
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import type { MutationResult, PushRequest } from '../../shared/api/push';
 import { mutation as mutationSchema } from '../../shared/api/push';
 import type { Database, Queryable } from '../db/database';
@@ -32,7 +32,7 @@ export type Stored = Omit<MutationResult, 'id'>;
 const clean = (s: string) =>
   s.replace(/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
 
-function invalid(error: ZodError): MutationRejection {
+function invalid(error: $ZodError): MutationRejection {
   const issues = error.issues.slice(0, 5).map((i) => ({
     path: clean(i.path.map(String).join('.')).slice(0, 200),
     message: clean(i.message).slice(0, 200),

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { category, paymentMethod, product, taxRate } from '../records/catalog';
 import { register, store } from '../records/store';
 
 export const catalogQuery = z.object({
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5000)), 1000),
 });
 export type CatalogQuery = z.infer<typeof catalogQuery>;
 
@@ -17,6 +17,6 @@ export const catalogResponse = z.object({
   taxRates: z.array(taxRate),
   paymentMethods: z.array(paymentMethod),
   products: z.array(product),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 export type CatalogResponse = z.infer<typeof catalogResponse>;

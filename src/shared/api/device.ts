@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id } from '../records/ids';
 import { register } from '../records/store';
 
@@ -9,6 +9,6 @@ export type BindDeviceRequest = z.infer<typeof bindDeviceRequest>;
 export const deviceResponse = z.object({
   id,
   storeId: id,
-  register: register.nullable(),
+  register: z.nullable(register),
 });
 export type DeviceResponse = z.infer<typeof deviceResponse>;

@@ -1,6 +1,6 @@
 // The closed vocabulary of API errors. Every error the server sends has this shape, and each
 // kind maps to one client policy: fix the request, sign in, retry later, or resync.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const apiErrorKind = z.enum([
   'InvalidRequest',
@@ -19,7 +19,7 @@ export const apiErrorBody = z.object({
   error: z.object({
     kind: apiErrorKind,
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBody>;

@@ -1,6 +1,6 @@
 // GET /api/sync/flags (managers): sales the server accepted but wants a person to look at.
 // A sale is never refused for stock or price; it is applied and flagged here instead.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id, money } from '../records/ids';
 
 export const saleFlagKind = z.enum(['oversell', 'priceDrift', 'late']);
@@ -21,8 +21,8 @@ export const saleFlag = z.discriminatedUnion('kind', [
     ...base,
     kind: z.literal('oversell'),
     /** Units this sale took. */
-    quantity: z.number().int(),
-    onHandAfter: z.number().int(),
+    quantity: z.number().check(z.int()),
+    onHandAfter: z.number().check(z.int()),
   }),
   /** A line sold at another price than the catalog's, without an approved override. */
   z.object({
@@ -46,8 +46,8 @@ export const saleFlag = z.discriminatedUnion('kind', [
 export type SaleFlag = z.infer<typeof saleFlag>;
 
 export const flagsQuery = z.object({
-  kind: saleFlagKind.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  kind: z.optional(saleFlagKind),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
 });
 export type FlagsQuery = z.infer<typeof flagsQuery>;
 

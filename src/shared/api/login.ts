@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id } from '../records/ids';
 import { publicUser } from '../records/user';
 
 export const loginRequest = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: z.string().check(z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
   /** The browser install signing in; made on the device. */
   deviceId: id,
 });
@@ -14,7 +14,7 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 export const sessionResponse = z.object({
   accessToken: z.string(),
   /** Seconds until the access token expires. */
-  expiresIn: z.number().int(),
+  expiresIn: z.number().check(z.int()),
   user: publicUser,
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;

@@ -1,6 +1,6 @@
 // Why a single mutation was rejected. Rejections are permanent: the item goes to the
 // register's "needs attention" list with this kind and never blocks the items behind it.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const mutationErrorKind = z.enum([
   /** The payload does not match the schema of its kind, or the kind is unknown. */

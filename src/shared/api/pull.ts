@@ -1,5 +1,5 @@
 // GET /api/sync/pull: changes in the device's scope since an opaque cursor.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cashMovement } from '../records/cash-movement';
 import { saleVoid } from '../records/sale-void';
 import { shiftClose, shiftOpen } from '../records/shift';
@@ -25,17 +25,17 @@ export type PullEntity = z.infer<typeof pullEntity>;
  * once closed, and the cash movements and voided sales stored in it, so a reinstalled register
  * can go on in its open shift with the same X totals.
  */
-export const pulledShift = shiftOpen.extend({
-  close: shiftClose.nullable(),
-  cashMovements: z.array(cashMovement).max(100_000),
-  voids: z.array(saleVoid).max(100_000),
+export const pulledShift = z.extend(shiftOpen, {
+  close: z.nullable(shiftClose),
+  cashMovements: z.array(cashMovement).check(z.maxLength(100_000)),
+  voids: z.array(saleVoid).check(z.maxLength(100_000)),
 });
 export type PulledShift = z.infer<typeof pulledShift>;
 
 export const pullQuery = z.object({
   /** Absent: everything. */
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5000)), 1000),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 
@@ -47,7 +47,7 @@ export const change = z.object({
   /** The row's version (its writing transaction id), as the digest hashes it. */
   version: z.string(),
   /** The record's wire shape (records/*) with `upsert`; absent with `delete`. */
-  data: z.unknown().optional(),
+  data: z.optional(z.unknown()),
 });
 export type Change = z.infer<typeof change>;
 
@@ -58,6 +58,6 @@ export const pullResponse = z.object({
   cursor: z.string(),
   hasMore: z.boolean(),
   /** Rows left in this run, when known, for a progress bar. */
-  remaining: z.number().int().optional(),
+  remaining: z.optional(z.number().check(z.int())),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -1,5 +1,5 @@
 // POST /api/sync/push: a register's outbox, in seq order, at most 100 mutations a batch.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id } from '../records/ids';
 import { sale } from '../records/sale';
 import { stockCount } from '../records/stock';
@@ -16,8 +16,8 @@ const base = {
   /** Made on the device (UUIDv7); the server stores each (device, id) once, forever. */
   id,
   /** Per device, 1, 2, 3, ... without gaps; the server reports gaps (a wiped device). */
-  seq: z.number().int().min(1),
-  hlc: z.string().min(1).max(100),
+  seq: z.number().check(z.int(), z.minimum(1)),
+  hlc: z.string().check(z.minLength(1), z.maxLength(100)),
 };
 
 export const mutation = z.discriminatedUnion('kind', [
@@ -40,19 +40,18 @@ export type MutationKind = Mutation['kind'];
  */
 export const pushRequest = z.object({
   deviceId: id,
-  epoch: z.string().max(100).optional(),
+  epoch: z.optional(z.string().check(z.maxLength(100))),
   mutations: z
     .array(
       z.looseObject({
         id,
-        seq: z.number().int().min(1),
-        kind: z.string().max(50),
-        hlc: z.string().max(100),
+        seq: z.number().check(z.int(), z.minimum(1)),
+        kind: z.string().check(z.maxLength(50)),
+        hlc: z.string().check(z.maxLength(100)),
         payload: z.unknown(),
       }),
     )
-    .min(1)
-    .max(MAX_BATCH),
+    .check(z.minLength(1), z.maxLength(MAX_BATCH)),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
 
@@ -67,27 +66,27 @@ export type MutationStatus = z.infer<typeof mutationStatus>;
 export const mutationResult = z.object({
   id,
   status: mutationStatus,
-  error: z
-    .object({
+  error: z.optional(
+    z.object({
       kind: mutationErrorKind,
       message: z.string(),
       /** TotalsMismatch: the mismatches (see pos/check-sale.ts); InvalidMutation: the issues. */
-      details: z.unknown().optional(),
-    })
-    .optional(),
+      details: z.optional(z.unknown()),
+    }),
+  ),
   /**
    * With `merged`: the record as it now stands on the server. A customer.upsert's record
    * (customerPushRecord) also lists the real conflicts the edit met, and comes with `applied`
    * too when the edit won one.
    */
-  record: z.unknown().optional(),
+  record: z.optional(z.unknown()),
 });
 export type MutationResult = z.infer<typeof mutationResult>;
 
 export const pushResponse = z.object({
   epoch: z.string(),
   /** The request carried another epoch: the server was restored; push everything again. */
-  epochChanged: z.boolean().optional(),
+  epochChanged: z.optional(z.boolean()),
   results: z.array(mutationResult),
 });
 export type PushResponse = z.infer<typeof pushResponse>;

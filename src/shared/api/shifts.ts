@@ -1,6 +1,6 @@
 // GET /api/shifts and GET /api/shifts/:id/z-report (managers): the store's shifts, and one
 // shift's Z report with the server's recompute of its totals next to the register's.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id, money } from '../records/ids';
 import { shiftTotals } from '../records/shift';
 
@@ -10,19 +10,19 @@ export const shiftSummary = z.object({
   openedBy: id,
   openedAt: z.iso.datetime({ offset: true }),
   openingFloat: money,
-  closedAt: z.iso.datetime({ offset: true }).nullable(),
-  closedBy: id.nullable(),
-  confirmedBy: id.nullable(),
-  countedCash: money.nullable(),
-  expectedCash: money.nullable(),
-  overShort: money.nullable(),
+  closedAt: z.nullable(z.iso.datetime({ offset: true })),
+  closedBy: z.nullable(id),
+  confirmedBy: z.nullable(id),
+  countedCash: z.nullable(money),
+  expectedCash: z.nullable(money),
+  overShort: z.nullable(money),
   /** Whether the register's Z totals equalled the server's recompute at close. */
-  totalsMatch: z.boolean().nullable(),
+  totalsMatch: z.nullable(z.boolean()),
 });
 export type ShiftSummary = z.infer<typeof shiftSummary>;
 
 export const shiftsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 50),
 });
 
 export const shiftsResponse = z.object({ shifts: z.array(shiftSummary) });
@@ -33,12 +33,12 @@ export const zReportParams = z.object({ id });
 export const zReportResponse = z.object({
   shift: shiftSummary,
   /** The register's totals as sent with the close; null while the shift is open. */
-  registerTotals: shiftTotals.nullable(),
+  registerTotals: z.nullable(shiftTotals),
   /** Recomputed now from the sales, refunds, voids and cash movements the server holds. */
   serverTotals: shiftTotals,
   /** Fields where the two differ; empty when equal to the cent. */
   differences: z.array(z.string()),
   /** Sales that reached the server after the shift was closed there. */
-  lateSales: z.number().int().min(0),
+  lateSales: z.number().check(z.int(), z.minimum(0)),
 });
 export type ZReportResponse = z.infer<typeof zReportResponse>;

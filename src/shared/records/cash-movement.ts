@@ -1,5 +1,5 @@
 // Cash put into or taken out of a register's drawer during a shift, with a reason.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id, money } from './ids';
 
 export const cashMovementKind = z.enum(['in', 'out']);
@@ -11,8 +11,8 @@ export const cashMovement = z.object({
   registerId: id,
   shiftId: id,
   kind: cashMovementKind,
-  amount: money.min(1),
-  reason: z.string().trim().min(1).max(200),
+  amount: money.check(z.minimum(1)),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   userId: id,
   deviceTime: z.iso.datetime({ offset: true }),
 });

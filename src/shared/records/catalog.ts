@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { basisPoints, id, money } from './ids';
 
 export const category = z.object({
   id,
   storeId: id,
   name: z.string(),
-  sortOrder: z.number().int(),
+  sortOrder: z.number().check(z.int()),
 });
 export type Category = z.infer<typeof category>;
 
@@ -38,7 +38,7 @@ export const product = z.object({
   /** In minor units, as shown on the shelf (tax-inclusive or not, by the store's rule). */
   price: money,
   taxRateId: id,
-  categoryId: id.nullable(),
+  categoryId: z.nullable(id),
   active: z.boolean(),
   stockTracked: z.boolean(),
 });

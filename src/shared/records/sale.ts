@@ -1,5 +1,5 @@
 // A sale as the register records it and pushes it. Immutable once committed on the device.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { basisPoints, id, money } from './ids';
 import { paymentMethodKind } from './catalog';
 
@@ -13,8 +13,8 @@ export const priceOverride = z.object({
 /** A line taken off the cart before payment. */
 export const voidedLine = z.object({
   productId: id,
-  name: z.string().min(1).max(200),
-  quantity: z.number().int(),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  quantity: z.number().check(z.int()),
   unitPrice: money,
   voidedBy: id,
 });
@@ -23,22 +23,22 @@ export type VoidedLine = z.infer<typeof voidedLine>;
 export const saleLine = z.object({
   id,
   productId: id,
-  name: z.string().min(1).max(200),
-  quantity: z
-    .number()
-    .int()
-    .refine((q) => q !== 0, 'quantity cannot be 0'),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  quantity: z.number().check(
+    z.int(),
+    z.refine((q) => q !== 0, 'quantity cannot be 0'),
+  ),
   unitPrice: money,
-  discount: money.min(0),
+  discount: money.check(z.minimum(0)),
   taxRateId: id,
   taxBasisPoints: basisPoints,
   /** quantity × unitPrice − discount */
   total: money,
   /** This line's share of the tax of its rate. */
   tax: money,
-  priceOverride: priceOverride.optional(),
+  priceOverride: z.optional(priceOverride),
   /** On a refund: the line of the original sale this line gives back (quantity < 0). */
-  refundOfLineId: id.optional(),
+  refundOfLineId: z.optional(id),
 });
 export type SaleLine = z.infer<typeof saleLine>;
 
@@ -48,8 +48,8 @@ export const salePayment = z.object({
   kind: paymentMethodKind,
   /** What this tender pays of the total (for cash: tendered − change). */
   amount: money,
-  tendered: money.optional(),
-  change: money.min(0).optional(),
+  tendered: z.optional(money),
+  change: z.optional(money.check(z.minimum(0))),
 });
 export type SalePayment = z.infer<typeof salePayment>;
 
@@ -64,26 +64,26 @@ export type SaleTotals = z.infer<typeof saleTotals>;
 
 export const sale = z.object({
   id,
-  receiptNumber: z.string().regex(/^[A-Z0-9]+-[A-Z0-9]+-\d{6,}$/),
+  receiptNumber: z.string().check(z.regex(/^[A-Z0-9]+-[A-Z0-9]+-\d{6,}$/)),
   storeId: id,
   registerId: id,
-  shiftId: id.nullable().optional(),
+  shiftId: z.optional(z.nullable(id)),
   cashierId: id,
   /** The customer attached at the till (kept in the sale's record; not checked on the server). */
-  customerId: id.optional(),
+  customerId: z.optional(id),
   /** The device's clock when the sale was completed (may be wrong; the HLC orders). */
   deviceTime: z.iso.datetime({ offset: true }),
-  hlc: z.string().min(1).max(100),
+  hlc: z.string().check(z.minLength(1), z.maxLength(100)),
   pricesIncludeTax: z.boolean(),
-  lines: z.array(saleLine).min(1).max(500),
-  orderDiscount: money.min(0),
-  payments: z.array(salePayment).min(1).max(20),
+  lines: z.array(saleLine).check(z.minLength(1), z.maxLength(500)),
+  orderDiscount: money.check(z.minimum(0)),
+  payments: z.array(salePayment).check(z.minLength(1), z.maxLength(20)),
   totals: saleTotals,
   /** A refund is its own negative sale linked to the original one. */
-  refundOf: id.optional(),
+  refundOf: z.optional(id),
   /** The manager who approved a refund above the store's limit on the spot. */
-  refundApprovedBy: id.optional(),
+  refundApprovedBy: z.optional(id),
   /** Lines voided before payment: recorded on the sale, not silently dropped. */
-  voidedLines: z.array(voidedLine).max(500).optional(),
+  voidedLines: z.optional(z.array(voidedLine).check(z.maxLength(500))),
 });
 export type Sale = z.infer<typeof sale>;

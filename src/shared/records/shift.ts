@@ -1,14 +1,14 @@
 // A shift: a cashier's stretch at a register, opened with a counted float and closed with a
 // cash count. The register computes its X and Z totals with shared/pos/shift-report.ts, and the
 // server recomputes them from what it holds with the same code.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { basisPoints, id, money } from './ids';
 import { paymentMethodKind } from './catalog';
 
 /** A count by denomination: `value` minor units × `count` pieces. */
 export const denominationCount = z.object({
-  value: z.number().int().min(1),
-  count: z.number().int().min(0).max(1_000_000),
+  value: z.number().check(z.int(), z.minimum(1)),
+  count: z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)),
 });
 export type DenominationCount = z.infer<typeof denominationCount>;
 
@@ -19,33 +19,38 @@ export const shiftOpen = z.object({
   openedBy: id,
   /** The device's clock when the shift opened. */
   openedAt: z.iso.datetime({ offset: true }),
-  openingFloat: money.min(0),
-  floatDenominations: z.array(denominationCount).max(50).optional(),
+  openingFloat: money.check(z.minimum(0)),
+  floatDenominations: z.optional(z.array(denominationCount).check(z.maxLength(50))),
 });
 export type ShiftOpen = z.infer<typeof shiftOpen>;
 
 export const shiftTotals = z.object({
-  salesCount: z.number().int().min(0),
+  salesCount: z.number().check(z.int(), z.minimum(0)),
   salesTotal: money,
-  refundsCount: z.number().int().min(0),
+  refundsCount: z.number().check(z.int(), z.minimum(0)),
   /** Negative: what refunds paid back. */
   refundsTotal: money,
   discounts: money,
   tax: money,
   rounding: money,
-  taxes: z.array(z.object({ basisPoints, sales: money, tax: money })).max(100),
+  taxes: z.array(z.object({ basisPoints, sales: money, tax: money })).check(z.maxLength(100)),
   payments: z
     .array(
-      z.object({ methodId: id, kind: paymentMethodKind, amount: money, count: z.number().int() }),
+      z.object({
+        methodId: id,
+        kind: paymentMethodKind,
+        amount: money,
+        count: z.number().check(z.int()),
+      }),
     )
-    .max(100),
-  cashIn: money.min(0),
-  cashOut: money.min(0),
+    .check(z.maxLength(100)),
+  cashIn: money.check(z.minimum(0)),
+  cashOut: money.check(z.minimum(0)),
   openingFloat: money,
   /** Float + cash taken − cash refunded + cash in − cash out. */
   expectedCash: money,
-  voidedSales: z.number().int().min(0),
-  voidedLines: z.number().int().min(0),
+  voidedSales: z.number().check(z.int(), z.minimum(0)),
+  voidedLines: z.number().check(z.int(), z.minimum(0)),
 });
 export type ShiftTotals = z.infer<typeof shiftTotals>;
 
@@ -56,12 +61,12 @@ export const shiftClose = z.object({
   registerId: id,
   closedBy: id,
   closedAt: z.iso.datetime({ offset: true }),
-  countedCash: money.min(0),
-  countedDenominations: z.array(denominationCount).max(50).optional(),
+  countedCash: money.check(z.minimum(0)),
+  countedDenominations: z.optional(z.array(denominationCount).check(z.maxLength(50))),
   /** countedCash − totals.expectedCash. */
   overShort: money,
   /** The manager who confirmed an over/short above the store's limit. */
-  confirmedBy: id.optional(),
+  confirmedBy: z.optional(id),
   /** The register's Z totals. */
   totals: shiftTotals,
 });

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id } from './ids';
 
 /** Stock on hand of one product in one store: the sum of its stock movements. */
 export const stockLevel = z.object({
   storeId: id,
   productId: id,
-  onHand: z.number().int(),
+  onHand: z.number().check(z.int()),
 });
 export type StockLevel = z.infer<typeof stockLevel>;
 
@@ -16,8 +16,7 @@ export const stockCount = z.object({
   countedBy: id,
   deviceTime: z.iso.datetime({ offset: true }),
   lines: z
-    .array(z.object({ productId: id, counted: z.number().int().min(0) }))
-    .min(1)
-    .max(1000),
+    .array(z.object({ productId: id, counted: z.number().check(z.int(), z.minimum(0)) }))
+    .check(z.minLength(1), z.maxLength(1000)),
 });
 export type StockCount = z.infer<typeof stockCount>;

@@ -1,20 +1,20 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id } from './ids';
 
 export const store = z.object({
   id,
   code: z.string(),
   name: z.string(),
-  currency: z.string().length(3),
+  currency: z.string().check(z.length(3)),
   locale: z.string(),
   /** true: shelf prices contain the tax (most of Europe); false: tax is added on top (US). */
   pricesIncludeTax: z.boolean(),
   /** Cash totals round to this many minor units (5 for CHF 0.05); 1 means no cash rounding. */
-  cashRounding: z.number().int().min(1),
+  cashRounding: z.number().check(z.int(), z.minimum(1)),
   /** Over/short (minor units, either way) above which closing a shift needs a manager. */
-  overShortLimit: z.number().int().min(0).optional(),
+  overShortLimit: z.optional(z.number().check(z.int(), z.minimum(0))),
   /** A refund total (minor units) above which a manager approves it on the spot. */
-  refundApprovalLimit: z.number().int().min(0).optional(),
+  refundApprovalLimit: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 export type Store = z.infer<typeof store>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { id } from './ids';
 
 export const role = z.enum(['cashier', 'manager', 'admin']);

@@ -1,7 +1,7 @@
 // Who last signed in on this device, kept so that a start with no network can open the till
 // from the local store. Only the user's public record: never a token (the access token lives in
 // IndexedDB for the sync engine; the refresh token stays in its httpOnly cookie).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { SessionResponse } from '../../../shared/api/login';
 import { publicUser } from '../../../shared/records/user';
 import type { PublicUser } from '../../../shared/records/user';
