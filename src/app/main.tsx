@@ -4,7 +4,8 @@ import { App } from './app';
 import { deviceId } from './device-id';
 import { TillDataContext } from './features/till-data-context';
 import { createDexieTillData } from './features/till-data-dexie';
-import { I18nContext, pickLanguage, translator } from './i18n/i18n';
+import type { Language } from './i18n/i18n';
+import { I18nContext, loadLanguage, pickLanguage, translator } from './i18n/i18n';
 import { watchBackgroundSync } from './pwa/background-sync';
 import { BUILD_ID } from './pwa/build-id';
 import { registerServiceWorker } from './pwa/service-worker';
@@ -19,12 +20,21 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   registerServiceWorker();
   watchBackgroundSync(data.syncStatus, navigator.serviceWorker);
 }
-createRoot(root).render(
-  <StrictMode>
-    <I18nContext.Provider value={translator(pickLanguage(navigator.language))}>
-      <TillDataContext.Provider value={data}>
-        <App />
-      </TillDataContext.Provider>
-    </I18nContext.Provider>
-  </StrictMode>,
+const render = (language: Language) =>
+  createRoot(root).render(
+    <StrictMode>
+      <I18nContext.Provider value={translator(language)}>
+        <TillDataContext.Provider value={data}>
+          <App />
+        </TillDataContext.Provider>
+      </I18nContext.Provider>
+    </StrictMode>,
+  );
+// The first render waits for the device's language (German is a chunk of its own). Should it
+// fail to arrive (a broken deployment, or the network lost mid-load on a first visit), a till
+// in English is better than none.
+const language = pickLanguage(navigator.language);
+loadLanguage(language).then(
+  () => render(language),
+  () => render('en'),
 );

@@ -1,5 +1,6 @@
 // The strings of the customer screen (search, create, edit, attach to the sale) and of the
-// conflict inbox's field names, in English and German; spread into the main dictionaries.
+// conflict inbox's field names, in English (German: messages-customers-de.ts); spread into the
+// main dictionaries.
 export const customersEn = {
   'customers.title': 'Customers',
   'customers.open': 'Customer',
@@ -30,34 +31,3 @@ export const customersEn = {
 } as const;
 
 export type CustomersKey = keyof typeof customersEn;
-
-export const customersDe: Record<CustomersKey, string> = {
-  'customers.title': 'Kunden',
-  'customers.open': 'Kunde',
-  'customers.attached': 'Kunde: {name}',
-  'customers.search': 'Suche nach Name, E-Mail oder Telefon',
-  'customers.none': 'Kein Kunde gefunden.',
-  'customers.more': 'Die ersten {count} werden gezeigt. Für weniger Treffer weitertippen.',
-  'customers.new': 'Neuer Kunde',
-  'customers.edit': 'Bearbeiten',
-  'customers.editTitle': '{name} bearbeiten',
-  'customers.name': 'Name',
-  'customers.email': 'E-Mail',
-  'customers.phone': 'Telefon',
-  'customers.note': 'Notiz',
-  'customers.save': 'Speichern',
-  'customers.back': 'Zurück zur Liste',
-  'customers.saved':
-    '{name} ist hier gespeichert und geht mit der nächsten Synchronisierung an den Server.',
-  'customers.attach': 'Dem Verkauf zuordnen',
-  'customers.detach': 'Vom Verkauf lösen',
-  'customers.onSale': 'Bei diesem Verkauf',
-  'customers.invalid.NameMissing': 'Bitte einen Namen eingeben.',
-  'customers.invalid.TooLong': 'Das ist zu lang.',
-  'customers.invalid.NotText': 'Das muss ein Text sein.',
-  'customers.invalid.EmailInvalid': 'Das ist keine E-Mail-Adresse (etwa name@beispiel.de).',
-  'customers.invalid.PhoneInvalid':
-    'Eine Telefonnummer hat Ziffern und darf + ( ) - / und Leerzeichen enthalten.',
-  'customers.invalid.NoStore': 'Diese Kasse ist noch keiner Filiale zugeordnet.',
-  'customers.notSaved': 'Nichts wurde gespeichert: {message}',
-};

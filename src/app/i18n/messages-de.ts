@@ -1,7 +1,8 @@
-// The German dictionary; every key of the English one (the type checks it).
+// The German dictionary; every key of the English one (the type checks it). Fetched only on a
+// German device (i18n.ts loadLanguage), so English tills never download it.
 import type { MessageKey } from './messages';
-import { customersDe } from './messages-customers';
-import { storeOpsDe } from './messages-store-ops';
+import { customersDe } from './messages-customers-de';
+import { storeOpsDe } from './messages-store-ops-de';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Till',

@@ -1,4 +1,5 @@
-// Every string the app shows, in English and German. Components never hold literals.
+// Every string the app shows, in English (German: messages-de.ts). Components never hold
+// literals.
 import { customersEn } from './messages-customers';
 import { storeOpsEn } from './messages-store-ops';
 export const en = {
@@ -263,5 +264,3 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-
-export { de } from './messages-de';

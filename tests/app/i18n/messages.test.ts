@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { de, en } from '../../../src/app/i18n/messages';
+import { en } from '../../../src/app/i18n/messages';
+import { de } from '../../../src/app/i18n/messages-de';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
