@@ -16,11 +16,9 @@ if (!root) throw new Error('index.html has no #root');
 document.documentElement.dataset.build = BUILD_ID;
 const data = createDexieTillData({ deviceId: deviceId() });
 // The worker exists in built apps only (the dev server has none).
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  registerServiceWorker();
-  watchBackgroundSync(data.syncStatus, navigator.serviceWorker);
-}
-const render = (language: Language) =>
+const withWorker = import.meta.env.PROD && 'serviceWorker' in navigator;
+if (withWorker) watchBackgroundSync(data.syncStatus, navigator.serviceWorker);
+const render = (language: Language) => {
   createRoot(root).render(
     <StrictMode>
       <I18nContext.Provider value={translator(language)}>
@@ -30,6 +28,9 @@ const render = (language: Language) =>
       </I18nContext.Provider>
     </StrictMode>,
   );
+  // Not needed to paint the first screen, so fetched after it: the worker's registration.
+  if (withWorker) void registerServiceWorker();
+};
 // The first render waits for the device's language (German is a chunk of its own). Should it
 // fail to arrive (a broken deployment, or the network lost mid-load on a first visit), a till
 // in English is better than none.

@@ -1,6 +1,6 @@
 // Registers the service worker and holds a new build back until the cashier accepts it and
-// no sale is in progress: an update never reloads the till mid-sale.
-import { Workbox } from 'workbox-window';
+// no sale is in progress: an update never reloads the till mid-sale. Registration is not
+// needed to paint, so workbox-window is fetched after the first render (main.tsx).
 
 type Listener = () => void;
 
@@ -55,8 +55,9 @@ let activateWaiting: (() => void) | null = null;
 /** The app's one update controller. */
 export const updates = updateController(() => activateWaiting?.());
 
-export function registerServiceWorker(scriptUrl = '/sw.js'): void {
+export async function registerServiceWorker(scriptUrl = '/sw.js'): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
+  const { Workbox } = await import('workbox-window');
   const workbox = new Workbox(scriptUrl);
   workbox.addEventListener('waiting', () => updates.markReady());
   activateWaiting = () => {
@@ -64,5 +65,5 @@ export function registerServiceWorker(scriptUrl = '/sw.js'): void {
     workbox.addEventListener('controlling', () => window.location.reload());
     workbox.messageSkipWaiting();
   };
-  void workbox.register();
+  await workbox.register();
 }
