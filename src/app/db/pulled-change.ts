@@ -1,6 +1,6 @@
 // A pulled change after validation: the wire `data` parsed with its entity's record schema.
 // Nothing from the network reaches Dexie unparsed.
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import type { Change, PullEntity } from '../../shared/api/pull';
 import { pulledShift } from '../../shared/api/pull';
 import { category, paymentMethod, product, taxRate } from '../../shared/records/catalog';
@@ -17,10 +17,8 @@ export const entitySchemas = {
   categories: category,
   taxRates: taxRate,
   paymentMethods: paymentMethod,
-  // A first sync parses 100,000 of each: compiled to one generated function per schema (same
-  // answers; anything the fast path rejects is parsed again by zod for its message).
-  products: z.compile(product),
-  stockLevels: z.compile(stockLevel),
+  products: product,
+  stockLevels: stockLevel,
   customers: customer,
   sales: sale,
   shifts: pulledShift,
@@ -28,6 +26,15 @@ export const entitySchemas = {
 } satisfies Record<PullEntity, z.ZodMiniType>;
 
 type Records = { [E in PullEntity]: z.infer<(typeof entitySchemas)[E]> };
+
+// A first sync parses 100,000 products and stock levels: those two parse with compiled
+// functions (fast-parsers.ts), a chunk fetched as this module loads rather than part of the
+// app's first script. Until it is there, or if it cannot be fetched, the schemas above parse.
+let fast: Partial<Record<PullEntity, z.ZodMiniType>> = {};
+import('./fast-parsers').then(
+  (m) => (fast = m.fastParsers),
+  () => undefined,
+);
 
 /** `data` is null for a deletion. */
 export type PulledChange = {
@@ -40,7 +47,8 @@ export type ChangeOf<E extends PullEntity> = Extract<PulledChange, { entity: E }
 export function parseChange(change: Change): PulledChange | string {
   if (change.op === 'delete')
     return { entity: change.entity, id: change.id, version: change.version, data: null };
-  const parsed = entitySchemas[change.entity].safeParse(change.data);
+  const schema = fast[change.entity] ?? entitySchemas[change.entity];
+  const parsed = schema.safeParse(change.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return `${change.entity} ${change.id}: ${issue ? issueText(issue) : 'invalid'}`;
