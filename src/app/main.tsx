@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { deviceId } from './device-id';
+import { preloadScreens } from './features/lazy-screens';
 import { TillDataContext } from './features/till-data-context';
 import { createDexieTillData } from './features/till-data-dexie';
 import type { Language } from './i18n/i18n';
@@ -28,7 +29,9 @@ const render = (language: Language) => {
       </I18nContext.Provider>
     </StrictMode>,
   );
-  // Not needed to paint the first screen, so fetched after it: the worker's registration.
+  // Not needed to paint the first screen, so fetched after it: the other screens (a till that
+  // loses the network later still has them) and the worker's registration.
+  preloadScreens();
   if (withWorker) void registerServiceWorker();
 };
 // The first render waits for the device's language (German is a chunk of its own). Should it

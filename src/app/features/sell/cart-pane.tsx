@@ -2,16 +2,15 @@
 // totals; order discount; clearing (recorded as a voided sale where the till has store
 // operations: an unpaid sale is never silently discarded) and the way to payment, which needs
 // an open shift on this register.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useT } from '../../i18n/i18n';
+import { LineDialog, OrderDiscountDialog } from '../lazy-screens';
 import { errorText } from '../store-ops-context';
 import { useTillData } from '../till-data-context';
 import { useTillSession } from '../till/till-context';
 import type { Cart, CartAction } from './cart';
 import { cartTotals } from './cart-totals';
 import { CartLines } from './cart-lines';
-import { LineDialog } from './line-dialog';
-import { OrderDiscountDialog } from './order-discount-dialog';
 import { TotalsView } from './totals-view';
 import type { ShiftGate } from './use-shift-gate';
 
@@ -126,17 +125,19 @@ export function CartPane(props: {
           {error}
         </p>
       )}
-      {editLine && (
-        <LineDialog line={editLine} dispatch={dispatch} onClose={() => openLine(null)} />
-      )}
-      {discountOpen && (
-        <OrderDiscountDialog
-          current={cart.orderDiscount}
-          subtotal={totals.subtotal}
-          onApply={(d) => dispatch({ type: 'orderDiscount', discount: d })}
-          onClose={() => openDiscount(false)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {editLine && (
+          <LineDialog line={editLine} dispatch={dispatch} onClose={() => openLine(null)} />
+        )}
+        {discountOpen && (
+          <OrderDiscountDialog
+            current={cart.orderDiscount}
+            subtotal={totals.subtotal}
+            onApply={(d) => dispatch({ type: 'orderDiscount', discount: d })}
+            onClose={() => openDiscount(false)}
+          />
+        )}
+      </Suspense>
     </section>
   );
 }

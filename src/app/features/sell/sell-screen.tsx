@@ -1,11 +1,11 @@
 // Selling: find products (search, categories, scanner) on the left, the cart on the right.
 // F2 jumps to the search field and F9 to payment, so a whole sale works from the keyboard.
 // Scanning works any time; payment waits for an open shift, which can be opened from the cart.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/records/catalog';
 import { Dialog } from '../../components/dialog';
 import { useT } from '../../i18n/i18n';
-import { OpenShiftForm } from '../shift/open-shift-form';
+import { OpenShiftForm } from '../lazy-screens';
 import { useTillData } from '../till-data-context';
 import { useTillSession } from '../till/till-context';
 import type { Cart, CartAction } from './cart';
@@ -108,11 +108,13 @@ export function SellScreen(props: {
         shift={shift}
         onOpenShift={() => askShift(true)}
       />
-      {openingShift && (
-        <Dialog title={t('shift.open')} onClose={() => askShift(false)}>
-          <OpenShiftForm />
-        </Dialog>
-      )}
+      <Suspense fallback={null}>
+        {openingShift && (
+          <Dialog title={t('shift.open')} onClose={() => askShift(false)}>
+            <OpenShiftForm />
+          </Dialog>
+        )}
+      </Suspense>
       {data.storeOps && (
         <StoreOpsBar
           ops={data.storeOps}

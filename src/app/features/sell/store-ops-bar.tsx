@@ -2,16 +2,18 @@
 // parked orders, parking the cart with a note, voiding the whole unpaid cart (recorded) and
 // the customer of the sale (search, create, edit, attach).
 // Shown when the till's data port offers store operations.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ParkedOrder } from '../../../shared/records/parked-order';
 import { Dialog } from '../../components/dialog';
 import { useT } from '../../i18n/i18n';
-import { CustomerScreen } from '../customers/customer-screen';
-import { ParkedList } from '../parked/parked-list';
-import { RefundScreen } from '../refund/refund-screen';
-import { ShiftScreen } from '../shift/shift-screen';
-import { StockScreen } from '../stock/stock-screen';
+import {
+  CustomerScreen,
+  ParkedList,
+  RefundScreen,
+  ShiftScreen,
+  StockScreen,
+} from '../lazy-screens';
 import type { StoreOpsData } from '../store-ops-data';
 import { errorText } from '../store-ops-context';
 import { useTillSession } from '../till/till-context';
@@ -118,38 +120,41 @@ export function StoreOpsBar(props: {
         {t('parked.voidCart')}
       </button>
       {error && <p role="alert">{error}</p>}
-      {open === 'shift' && (
-        <Dialog title={t('shift.title')} onClose={() => setOpen(null)} wide>
-          <ShiftScreen />
-        </Dialog>
-      )}
-      {open === 'refund' && (
-        <Dialog title={t('refund.title')} onClose={() => setOpen(null)} wide>
-          <RefundScreen />
-        </Dialog>
-      )}
-      {open === 'stock' && (
-        <Dialog title={t('stock.title')} onClose={() => setOpen(null)} wide>
-          <StockScreen />
-        </Dialog>
-      )}
-      {open === 'customer' && (
-        <Dialog title={t('customers.title')} onClose={() => setOpen(null)} wide>
-          <CustomerScreen
-            attached={props.cart.customer}
-            onAttach={(customer) => {
-              props.dispatch({ type: 'setCustomer', customer });
-              setOpen(null);
-            }}
-            onDetach={() => props.dispatch({ type: 'setCustomer', customer: null })}
-          />
-        </Dialog>
-      )}
-      {open === 'parked' && (
-        <Dialog title={t('parked.title')} onClose={() => setOpen(null)}>
-          <ParkedList onResume={resume} />
-        </Dialog>
-      )}
+      {/* Outside the dialogs: a dialog opens with its screen in it, and focuses its first field. */}
+      <Suspense fallback={null}>
+        {open === 'shift' && (
+          <Dialog title={t('shift.title')} onClose={() => setOpen(null)} wide>
+            <ShiftScreen />
+          </Dialog>
+        )}
+        {open === 'refund' && (
+          <Dialog title={t('refund.title')} onClose={() => setOpen(null)} wide>
+            <RefundScreen />
+          </Dialog>
+        )}
+        {open === 'stock' && (
+          <Dialog title={t('stock.title')} onClose={() => setOpen(null)} wide>
+            <StockScreen />
+          </Dialog>
+        )}
+        {open === 'customer' && (
+          <Dialog title={t('customers.title')} onClose={() => setOpen(null)} wide>
+            <CustomerScreen
+              attached={props.cart.customer}
+              onAttach={(customer) => {
+                props.dispatch({ type: 'setCustomer', customer });
+                setOpen(null);
+              }}
+              onDetach={() => props.dispatch({ type: 'setCustomer', customer: null })}
+            />
+          </Dialog>
+        )}
+        {open === 'parked' && (
+          <Dialog title={t('parked.title')} onClose={() => setOpen(null)}>
+            <ParkedList onResume={resume} />
+          </Dialog>
+        )}
+      </Suspense>
       {open === 'park' && (
         <Dialog title={t('parked.park')} onClose={() => setOpen(null)}>
           <form className="form" onSubmit={(e) => void park(e)}>

@@ -1,12 +1,10 @@
 // A signed-in user's way to the till: choose the register on a device's first start, bring
 // the catalog in, then sell. Everything after the first start reads the local store, so it
 // is the same with and without the network.
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api/login';
 import { useT } from '../../i18n/i18n';
-import { LogoutDialog } from '../logout/logout-dialog';
-import { FirstSyncScreen } from '../register-setup/first-sync-screen';
-import { RegisterSetupScreen } from '../register-setup/register-setup-screen';
+import { FirstSyncScreen, LogoutDialog, RegisterSetupScreen } from '../lazy-screens';
 import { useTillData } from '../till-data-context';
 import { makeSession } from './make-session';
 import { SetupFrame } from './setup-frame';
@@ -57,20 +55,24 @@ export function SignedIn(props: {
 
   return (
     <SetupFrame user={user} onSignOut={() => setLoggingOut(true)}>
-      {register === null ? (
-        <RegisterSetupScreen accessToken={props.session.accessToken} />
-      ) : (
-        <FirstSyncScreen
-          registerName={register.name}
-          locale={catalog?.store.locale ?? navigator.language}
-        />
-      )}
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        {register === null ? (
+          <RegisterSetupScreen accessToken={props.session.accessToken} />
+        ) : (
+          <FirstSyncScreen
+            registerName={register.name}
+            locale={catalog?.store.locale ?? navigator.language}
+          />
+        )}
+      </Suspense>
       {loggingOut && (
-        <LogoutDialog
-          isManager={user.role !== 'cashier'}
-          onClose={() => setLoggingOut(false)}
-          onSignedOut={props.onSignedOut}
-        />
+        <Suspense fallback={null}>
+          <LogoutDialog
+            isManager={user.role !== 'cashier'}
+            onClose={() => setLoggingOut(false)}
+            onSignedOut={props.onSignedOut}
+          />
+        </Suspense>
       )}
     </SetupFrame>
   );

@@ -1,15 +1,18 @@
 // The till once a register is chosen and the catalog is in: sell, pay, receipt and today's
 // sales, with the sync center and sign-out over any of them. The cart lives here, so looking
 // at the history does not lose it.
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { Suspense, useCallback, useEffect, useReducer, useState } from 'react';
 import type { Sale } from '../../../shared/records/sale';
-import { HistoryScreen } from '../history/history-screen';
-import { LogoutDialog } from '../logout/logout-dialog';
-import { PaymentScreen } from '../payment/payment-screen';
-import { ReceiptScreen } from '../receipt/receipt-screen';
+import { useT } from '../../i18n/i18n';
+import {
+  HistoryScreen,
+  LogoutDialog,
+  PaymentScreen,
+  ReceiptScreen,
+  SyncCenter,
+} from '../lazy-screens';
 import { cartReducer, emptyCart } from '../sell/cart';
 import { SellScreen } from '../sell/sell-screen';
-import { SyncCenter } from '../sync-center/sync-center';
 import { updates } from '../../pwa/service-worker';
 import { useTillSession } from './till-context';
 import { TillHeader } from './till-header';
@@ -21,6 +24,7 @@ type View =
   | { name: 'history' };
 
 export function TillScreen(props: { onSignedOut: () => void }) {
+  const t = useT();
   const { user } = useTillSession();
   const [view, setView] = useState<View>({ name: 'sell' });
   const [cart, dispatch] = useReducer(cartReducer, emptyCart);
@@ -50,34 +54,38 @@ export function TillScreen(props: { onSignedOut: () => void }) {
         onSignOut={() => setOverlay('logout')}
       />
       <main className="till-main">
-        {view.name === 'sell' && (
-          <SellScreen cart={cart} dispatch={dispatch} onPay={toPay} active={overlay === null} />
-        )}
-        {view.name === 'pay' && (
-          <PaymentScreen cart={cart} onBack={() => setView({ name: 'sell' })} onPaid={paid} />
-        )}
-        {view.name === 'receipt' && (
-          <ReceiptScreen
-            saleId={view.saleId}
-            fresh={view.fresh}
-            onDone={() => setView(view.fresh ? { name: 'sell' } : { name: 'history' })}
-          />
-        )}
-        {view.name === 'history' && (
-          <HistoryScreen
-            onOpen={(saleId) => setView({ name: 'receipt', saleId, fresh: false })}
-            onBack={() => setView({ name: 'sell' })}
-          />
-        )}
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          {view.name === 'sell' && (
+            <SellScreen cart={cart} dispatch={dispatch} onPay={toPay} active={overlay === null} />
+          )}
+          {view.name === 'pay' && (
+            <PaymentScreen cart={cart} onBack={() => setView({ name: 'sell' })} onPaid={paid} />
+          )}
+          {view.name === 'receipt' && (
+            <ReceiptScreen
+              saleId={view.saleId}
+              fresh={view.fresh}
+              onDone={() => setView(view.fresh ? { name: 'sell' } : { name: 'history' })}
+            />
+          )}
+          {view.name === 'history' && (
+            <HistoryScreen
+              onOpen={(saleId) => setView({ name: 'receipt', saleId, fresh: false })}
+              onBack={() => setView({ name: 'sell' })}
+            />
+          )}
+        </Suspense>
       </main>
-      {overlay === 'sync' && <SyncCenter onClose={() => setOverlay(null)} />}
-      {overlay === 'logout' && (
-        <LogoutDialog
-          isManager={user.role !== 'cashier'}
-          onClose={() => setOverlay(null)}
-          onSignedOut={props.onSignedOut}
-        />
-      )}
+      <Suspense fallback={null}>
+        {overlay === 'sync' && <SyncCenter onClose={() => setOverlay(null)} />}
+        {overlay === 'logout' && (
+          <LogoutDialog
+            isManager={user.role !== 'cashier'}
+            onClose={() => setOverlay(null)}
+            onSignedOut={props.onSignedOut}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -22,14 +22,14 @@ describe("today's sales", () => {
     renderTill(<TillScreen onSignedOut={vi.fn()} />, { data });
 
     await user.click(screen.getByRole('button', { name: "Today's sales" }));
-    const rows = screen.getAllByRole('row').slice(1);
+    const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows).toHaveLength(2);
     const row = (n: string) => rows.find((r) => r.textContent?.includes(n))!;
     expect(row(first.receiptNumber)).toHaveTextContent('Synced');
     expect(row(second.receiptNumber)).toHaveTextContent('Not yet synced');
 
     await user.click(screen.getByRole('button', { name: `Open receipt ${second.receiptNumber}` }));
-    const receipt = screen.getByRole('article', { name: `Receipt ${second.receiptNumber}` });
+    const receipt = await screen.findByRole('article', { name: `Receipt ${second.receiptNumber}` });
     expect(within(receipt).getByRole('note')).toHaveTextContent('Not yet synced');
     expect(within(receipt).getByRole('row', { name: /VAT 7%/ })).toHaveTextContent('€2.50€0.16');
     await user.click(screen.getByRole('button', { name: 'Reprint receipt' }));

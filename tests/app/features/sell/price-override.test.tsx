@@ -16,7 +16,7 @@ async function openOverride(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('option', { name: /Bread/ });
   await user.keyboard('{Enter}');
   await user.click(screen.getByRole('button', { name: 'Edit Bread' }));
-  await user.click(screen.getByRole('button', { name: 'Change price…' }));
+  await user.click(await screen.findByRole('button', { name: 'Change price…' }));
   return screen.getByRole('dialog', { name: 'Change the price of Bread' });
 }
 

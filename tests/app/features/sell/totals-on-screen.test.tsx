@@ -53,14 +53,14 @@ describe('running totals on the sell screen', () => {
     await addByCategory(user, 'Drinks', /Add Water/);
 
     await user.click(screen.getByRole('button', { name: 'Edit Bread' }));
-    const dialog = screen.getByRole('dialog', { name: 'Bread' });
+    const dialog = await screen.findByRole('dialog', { name: 'Bread' });
     await user.type(within(dialog).getByLabelText('Discount on this line (amount)'), '0.50');
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
     expect(screen.getByRole('listitem', { name: 'Bread' })).toHaveTextContent('€2.00');
     expect(total()).toBe('€2.89');
 
     await user.click(screen.getByRole('button', { name: 'Discount' }));
-    await user.type(screen.getByLabelText('Discount in percent'), '10');
+    await user.type(await screen.findByLabelText('Discount in percent'), '10');
     await user.click(screen.getByRole('button', { name: 'Apply' }));
     // 10 % of 2.89 is 0.289, rounded half away from zero to 0.29.
     expect(screen.getByTestId('discount')).toHaveTextContent('€0.29');

@@ -24,7 +24,7 @@ async function openWithRejections(user: ReturnType<typeof userEvent.setup>, asMa
     user: asManager ? fixtures.manager : fixtures.cashier,
   });
   await user.click(screen.getByRole('button', { name: /Sync: Online, 2 need attention/ }));
-  const center = screen.getByRole('dialog', { name: 'Sync center' });
+  const center = await screen.findByRole('dialog', { name: 'Sync center' });
   return { data, center, first, second };
 }
 
