@@ -8,7 +8,8 @@ import { saveCustomer } from '../src/app/db/customers';
 import type { RefundableLine } from '../src/app/db/refund-limits';
 import { refundableLines } from '../src/app/db/refund-limits';
 import { recordSale } from '../src/app/db/record-sale';
-import type { LocalSale } from '../src/app/db/records';
+import type { LocalSale, SaleSync } from '../src/app/db/records';
+import { syncOf, waitingSeqs } from '../src/app/db/sales';
 import { closeShift, moveCash, openShift, openShiftOf, shiftTotalsOf } from '../src/app/db/shifts';
 import { StoreOpsError } from '../src/app/db/store-ops-error';
 import { refundDraft } from '../src/app/db/refund-draft';
@@ -118,11 +119,17 @@ export async function closeAndReopen(
   await ensureShift(r, ops, rng);
 }
 
-/** This register's own earlier sales (rung up here or pulled back), by receipt number. */
-export async function ownSales(r: SimRegister): Promise<LocalSale[]> {
+/**
+ * This register's own earlier sales (rung up here or pulled back) that the server has not
+ * refused, by receipt number, each with its sync state.
+ */
+export async function ownSales(r: SimRegister): Promise<(LocalSale & { sync: SaleSync })[]> {
   const sales = await r.db.sales.toArray();
+  const waiting = await waitingSeqs(r.db);
   return sales
-    .filter((s) => !s.refundOf && s.registerId === r.registerId && s.sync !== 'rejected')
+    .filter((s) => !s.refundOf && s.registerId === r.registerId)
+    .map((s) => ({ ...s, sync: syncOf(s, waiting) }))
+    .filter((s) => s.sync !== 'rejected')
     .sort((a, b) => a.receiptNumber.localeCompare(b.receiptNumber));
 }
 

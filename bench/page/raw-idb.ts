@@ -41,24 +41,18 @@ export function deleteRaw(name: string): Promise<void> {
 
 export const blockSchema: Schema = { blocks: { keyPath: 'id' } };
 
-/** The app's v2 indexes on the three stores a sale writes. */
+/** The app's (v4) keys and indexes on the three stores a sale writes. */
 export const saleSchema: Schema = {
   sales: {
     keyPath: 'id',
     indexes: [
       ['receiptNumber', true],
-      ['sync', false],
       ['committedAt', false],
+      ['shiftId', false],
+      ['refundOf', false],
     ],
   },
-  stockMovements: {
-    keyPath: 'id',
-    indexes: [
-      ['productId', false],
-      ['saleId', false],
-      ['pending', false],
-    ],
-  },
+  pendingStock: { keyPath: 'saleId' },
   outbox: {
     keyPath: 'seq',
     indexes: [

@@ -6,7 +6,7 @@ import { TillDb, openTillDb } from '../../src/app/db/database';
 import { getDevice } from '../../src/app/db/device-meta';
 import { recordSale } from '../../src/app/db/record-sale';
 import { openShift, openShiftOf } from '../../src/app/db/shifts';
-import type { LocalSale, LocalStockMovement } from '../../src/app/db/records';
+import type { LocalSale } from '../../src/app/db/records';
 import { uuidv7 } from '../../src/shared/uuidv7';
 import type { CommitRun } from './bench-api';
 import { done, openRaw, saleSchema } from './raw-idb';
@@ -26,7 +26,7 @@ function fillerSale(i: number, base: Omit<LocalSale, 'id' | 'receiptNumber' | 'h
   };
 }
 
-/** Stores `count` synced one-line sales and their stock movements, in the app's and the raw db. */
+/** Stores `count` synced one-line sales in the app's and the raw db (confirmed: no pending stock). */
 export async function fillSales(
   dbName: string,
   rawName: string,
@@ -43,7 +43,6 @@ export async function fillSales(
     const at = new Date().toISOString();
     for (let from = 0; from < count; from += CHUNK) {
       const sales: LocalSale[] = [];
-      const moves: LocalStockMovement[] = [];
       for (let i = from; i < Math.min(count, from + CHUNK); i++) {
         const input = randomSale(ctx);
         const line = input.lines[0];
@@ -62,26 +61,13 @@ export async function fillSales(
           totals: { subtotal: amount, discount: 0, tax: 0, rounding: 0, total: amount },
           mutationId: null,
           seq: null,
-          sync: 'synced',
           committedAt: at,
         });
         sales.push(sale);
-        moves.push({
-          id: uuidv7(),
-          saleId: sale.id,
-          productId: line.productId,
-          delta: -line.quantity,
-          at,
-          pending: 0,
-        });
       }
-      await db.transaction('rw', db.sales, db.stockMovements, async () => {
-        await db.sales.bulkAdd(sales);
-        await db.stockMovements.bulkAdd(moves);
-      });
-      const tx = raw.transaction(['sales', 'stockMovements'], 'readwrite');
+      await db.sales.bulkAdd(sales);
+      const tx = raw.transaction(['sales'], 'readwrite');
       for (const s of sales) tx.objectStore('sales').put(s);
-      for (const m of moves) tx.objectStore('stockMovements').put(m);
       await done(tx);
     }
   } finally {
@@ -117,15 +103,14 @@ export async function commits(
       const model: LocalSale | null = last;
       if (!model) return;
       const sale = { ...model, id: uuidv7(), receiptNumber: `RAW-X-${seq}` };
-      const line = sale.lines[0];
-      const move = { id: uuidv7(), saleId: sale.id, productId: line?.productId ?? '', delta: -1 };
+      const moves = sale.lines.map((l) => ({ productId: l.productId, delta: -l.quantity }));
       const entry = { seq: ++seq, id: uuidv7(), kind: 'sale.create', payload: sale };
       const t = now();
-      const tx = raw.transaction(['sales', 'stockMovements', 'outbox'], 'readwrite', {
+      const tx = raw.transaction(['sales', 'pendingStock', 'outbox'], 'readwrite', {
         durability: 'strict',
       });
       tx.objectStore('sales').put(sale);
-      tx.objectStore('stockMovements').put({ ...move, at: sale.committedAt, pending: 1 });
+      tx.objectStore('pendingStock').put({ saleId: sale.id, at: sale.committedAt, moves });
       tx.objectStore('outbox').put({ ...entry, recordId: sale.id, createdAt: sale.committedAt });
       await done(tx);
       run.raw.push(now() - t);

@@ -4,7 +4,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { DexieOptions } from 'dexie';
 import { TillDb } from '../../src/app/db/database';
 import { bindRegister, getDevice, initDevice } from '../../src/app/db/device-meta';
-import type { LocalShift } from '../../src/app/db/records';
+import type { LocalShift, SaleSync } from '../../src/app/db/records';
+import { saleSync } from '../../src/app/db/sales';
 import type { Product } from '../../src/shared/records/catalog';
 import type { Register, Store } from '../../src/shared/records/store';
 import { uuidv7 } from '../../src/shared/uuidv7';
@@ -23,6 +24,12 @@ export async function openDb(name: string, prepare?: (db: TillDb) => void): Prom
   prepare?.(db);
   await db.open();
   return db;
+}
+
+/** Where a stored sale stands with the server (undefined: no such sale here). */
+export async function syncOfSale(db: TillDb, id: string): Promise<SaleSync | undefined> {
+  const sale = await db.sales.get(id);
+  return sale ? saleSync(db, sale) : undefined;
 }
 
 /** A deterministic id source: uuidv7-shaped, sortable, unique per call. */

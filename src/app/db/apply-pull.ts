@@ -26,6 +26,7 @@ import {
 } from './pulled-store-ops';
 import type { LocalConflict, LocalCustomer, LocalSale, LogEntry, ResyncProgress } from './records';
 import { customerOf } from './records';
+import { saleSync } from './sales';
 import { readSyncState, writeSyncState } from './sync-state';
 
 export interface PulledPage {
@@ -111,22 +112,20 @@ async function applySales(tx: Transaction, changes: PulledChange[], clock: HlcCl
   for (const change of byEntity(changes, 'sales')) {
     const local = await table.get(change.id);
     if (!change.data) {
-      if (local?.sync === 'synced') await table.delete(change.id);
+      // A deletion never takes a sale the server has not confirmed.
+      if (local && (await saleSync(tx, local)) === 'synced') await table.delete(change.id);
       continue;
     }
     clock.receive(change.data.hlc);
     // Never reuse a receipt number the server already holds for this register.
     const n = parseReceiptNumber(change.data.receiptNumber)?.n ?? 0;
     counters[change.data.registerId] = Math.max(counters[change.data.registerId] ?? 0, n);
-    if (local) {
-      if (local.sync !== 'synced') await table.update(change.id, { sync: 'synced' });
-      continue;
-    }
+    // Ours win: a sale still in the outbox shows synced once its push is answered.
+    if (local) continue;
     await table.add({
       ...change.data,
       mutationId: null,
       seq: null,
-      sync: 'synced',
       // When the register that made it committed it (for history by day), not when it came back.
       committedAt: change.data.deviceTime,
     });
@@ -152,6 +151,7 @@ export const PULL_TABLES = [
   'conflicts',
   'sales',
   'outbox',
+  'needsAttention',
   'deviceMeta',
   'syncState',
   ...STORE_OPS_PULL_TABLES,

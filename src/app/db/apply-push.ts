@@ -36,17 +36,32 @@ const OPS_TABLES: Partial<Record<OutboxEntry['kind'], string>> = {
 const entriesFor = (tx: Transaction, table: string, recordId: string) =>
   tx.table(table).where('recordId').equals(recordId).count();
 
+/** Ascending seqs as runs of consecutive ones: [[1, 3], [5, 5]] for 1, 2, 3, 5. */
+export function seqRuns(seqs: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const seq of [...seqs].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && seq === last[1] + 1) last[1] = seq;
+    else runs.push([seq, seq]);
+  }
+  return runs;
+}
+
 /**
  * Confirmed sales, the bulk of every answer, are settled together after the loop: their outbox
- * entries go, the sales show synced and their stock movements stop counting as pending. Three
- * requests for the batch instead of eight for each sale.
+ * entries go (a range delete per run of consecutive seqs, usually one for the batch), and so do
+ * their pending stock movements (one record per sale). The sale records are not touched: a
+ * sale whose mutation left the outbox shows synced (sales.ts).
  */
 async function confirmSales(tx: Transaction, entries: readonly OutboxEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const ids = entries.map((e) => e.recordId);
-  await tx.table('outbox').bulkDelete(entries.map((e) => e.seq));
-  await tx.table('sales').where('id').anyOf(ids).modify({ sync: 'synced' });
-  await tx.table('stockMovements').where('saleId').anyOf(ids).modify({ pending: 0 });
+  const outbox = tx.table<OutboxEntry, number>('outbox');
+  await Promise.all([
+    ...seqRuns(entries.map((e) => e.seq)).map(([from, to]) =>
+      outbox.where(':id').between(from, to, true, true).delete(),
+    ),
+    tx.table('pendingStock').bulkDelete(entries.map((e) => e.recordId)),
+  ]);
 }
 
 /**
@@ -114,8 +129,7 @@ export async function applyPushResults(
   const outcome: PushOutcome = { confirmed: 0, rejected: 0, unanswered: 0 };
   const tables = [
     'outbox',
-    'sales',
-    'stockMovements',
+    'pendingStock',
     'needsAttention',
     'customers',
     'conflicts',

@@ -15,11 +15,11 @@ import type {
   LocalSaleVoid,
   LocalShift,
   LocalSale,
-  LocalStockMovement,
   LogBlock,
   MetaRecord,
   NeedsAttentionEntry,
   OutboxEntry,
+  PendingStock,
   SyncRecord,
 } from './records';
 
@@ -40,7 +40,7 @@ export class TillDb extends Dexie {
   paymentMethods!: Table<PaymentMethod, string>;
   customers!: Table<LocalCustomer, string>;
   sales!: Table<LocalSale, string>;
-  stockMovements!: Table<LocalStockMovement, string>;
+  pendingStock!: Table<PendingStock, string>;
   outbox!: Table<OutboxEntry, number>;
   needsAttention!: Table<NeedsAttentionEntry, number>;
   conflicts!: Table<LocalConflict, string>;

@@ -25,8 +25,6 @@ export async function setAside(
   };
   await tx.table('needsAttention').put(item);
   await tx.table('outbox').delete(entry.seq);
-  if (entry.kind === 'sale.create')
-    await tx.table('sales').update(entry.recordId, { sync: 'rejected' });
 }
 
 /** The same change as a new mutation: new id, no seq yet. */
@@ -61,12 +59,9 @@ export async function retryNeedsAttention(
       const { recordId } = item.mutation;
       const entry = await enqueue(tx, retried(item.mutation, newMutationId), recordId, now);
       await db.needsAttention.delete(seq);
+      // The sale now waits under its new mutation (its sync state follows its seq).
       if (item.kind === 'sale.create')
-        await db.sales.update(recordId, {
-          sync: 'pending',
-          mutationId: newMutationId,
-          seq: entry.seq,
-        });
+        await db.sales.update(recordId, { mutationId: newMutationId, seq: entry.seq });
     },
   );
 }

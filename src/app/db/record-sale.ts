@@ -1,5 +1,6 @@
 // recordSale: the one write that makes a sale real. In ONE transaction (strict durability) it
-// stores the sale with its lines and payments, its local stock movements, the register's next
+// stores the sale with its lines and payments, its stock movements (pending until the server
+// confirms the sale), the register's next
 // gapless receipt number, the device's next mutation seq and the outbox entry. Either all of it
 // commits and the committed sale is returned, or nothing is stored and the error says why.
 // A register sells only inside an open shift: without one, nothing is stored (NoOpenShift).
@@ -16,7 +17,7 @@ import { cryptoRandom } from '../../shared/uuidv7';
 import type { TillDb } from './database';
 import { NoRegister, getDevice } from './device-meta';
 import { nextEntry } from './outbox';
-import type { LocalSale, LocalStockMovement } from './records';
+import type { LocalSale, PendingStock } from './records';
 import { mapStorageErrors } from './storage';
 import { checkRefundQuantities } from './refund-limits';
 import { openShiftOf } from './shifts';
@@ -71,7 +72,7 @@ export interface RecordSaleOptions {
   random?: RandomBytes;
 }
 
-const TABLES = ['sales', 'stockMovements', 'outbox', 'deviceMeta', 'stores', 'registers', 'shifts'];
+const TABLES = ['sales', 'pendingStock', 'outbox', 'deviceMeta', 'stores', 'registers', 'shifts'];
 
 function buildPayments(input: RecordSaleInput, total: number, id: () => string): Sale['payments'] {
   const paid = input.payments.reduce((a, p) => a + p.amount, 0);
@@ -202,34 +203,21 @@ export async function recordSale(
           receiptCounters: { ...device.receiptCounters, [register.id]: counter },
         },
       );
-      const local: LocalSale = {
-        ...sale,
-        mutationId,
-        seq: next.entry.seq,
-        sync: 'pending',
-        committedAt,
+      const local: LocalSale = { ...sale, mutationId, seq: next.entry.seq, committedAt };
+      const stock: PendingStock = {
+        saleId: sale.id,
+        at: committedAt,
+        moves: input.lines
+          .filter((l) => l.stockTracked !== false)
+          .map((l) => ({ productId: l.productId, delta: -l.quantity })),
       };
-      const movements: LocalStockMovement[] = input.lines.flatMap((l) =>
-        l.stockTracked === false
-          ? []
-          : [
-              {
-                id: newId(),
-                saleId: sale.id,
-                productId: l.productId,
-                delta: -l.quantity,
-                at: committedAt,
-                pending: 1 as const,
-              },
-            ],
-      );
       // Asked together, not one after the other: the transaction still runs them in order and
       // commits all or none, but the sale waits for one round of requests instead of four.
       await Promise.all([
         tx.table('deviceMeta').put(next.device),
         tx.table('outbox').add(next.entry),
         db.sales.add(local),
-        movements.length > 0 ? db.stockMovements.bulkAdd(movements) : null,
+        stock.moves.length > 0 ? db.pendingStock.add(stock) : null,
       ]);
       return local;
     }),

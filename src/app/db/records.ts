@@ -14,25 +14,40 @@ import type { FieldVersion } from '../../shared/sync/resolve';
 /** pending: in the outbox; synced: the server confirmed it; rejected: in needs-attention. */
 export type SaleSync = 'pending' | 'synced' | 'rejected';
 
+/**
+ * A sale as this register keeps it: never rewritten once committed (but for a retry after a
+ * rejection, which gives it a new mutation). Its sync state is not stored on it but read from
+ * where its mutation waits (sales.ts `saleSyncStates`): settling a pushed batch then costs the
+ * outbox deletes alone.
+ */
 export interface LocalSale extends Sale {
   /**
    * The mutation that carries it, kept to push it again after a server restore; null for a
    * sale this register got back from the server (made by an earlier install).
    */
   mutationId: string | null;
+  /** Its mutation's seq: the key of its outbox (or needs-attention) entry while it waits there. */
   seq: number | null;
-  sync: SaleSync;
   committedAt: string;
+  /** A rejected sale a manager took out of needs-attention: it will not reach the server. */
+  discarded?: { reason: string; approvedBy: string; at: string };
 }
 
-/** A stock movement this register made; `pending` (1/0, booleans are not keys) until synced. */
-export interface LocalStockMovement {
-  id: string;
-  saleId: string;
+/** One product's stock moved by a sale (delta < 0 for units sold). */
+export interface StockMove {
   productId: string;
   delta: number;
+}
+
+/**
+ * The stock movements of one sale that the server has not confirmed yet, kept per sale so a
+ * confirmation removes them with one delete by the sale's id. Stock on hand is the pulled level
+ * plus these (stock.ts).
+ */
+export interface PendingStock {
+  saleId: string;
   at: string;
-  pending: 0 | 1;
+  moves: StockMove[];
 }
 
 /** An outbox entry is a mutation as it will be pushed, plus what it is about. */

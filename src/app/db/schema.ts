@@ -8,11 +8,16 @@
 //     so the catalog comes again.
 // v3: store operations: shifts, cash movements, voided sales, parked orders; sales are indexed
 //     by shift and by the sale they refund. Nothing is dropped and no data is rewritten.
+// v4: settling a pushed sale no longer rewrites records (it cost the drain more than the
+//     server did): a sale's sync state is read from the outbox and needs-attention, so the
+//     sales' `sync` index goes; stock movements not yet confirmed are kept one record per sale
+//     (`pendingStock`, deleted on confirmation) instead of one indexed record per line with a
+//     pending flag. Pending movements are carried over; confirmed ones were only history.
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
-import type { LocalSale, OutboxEntry, SyncStateRecord } from './records';
+import type { LocalSale, OutboxEntry, PendingStock, SyncStateRecord } from './records';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const schemaV1 = {
   products: 'id, &sku, *barcodes, name',
@@ -58,6 +63,37 @@ export const schemaV3 = {
   parkedOrders: 'id, registerId, status',
 } as const;
 
+/** Only what changes; `null` drops a table (readable in the upgrade, deleted after it). */
+export const schemaV4 = {
+  sales: 'id, &receiptNumber, committedAt, shiftId, refundOf',
+  stockMovements: null,
+  pendingStock: 'saleId',
+} as const;
+
+/** How v3 kept a stock movement: one record per line, `pending` 1 until confirmed. */
+interface StockMovementV3 {
+  saleId: string;
+  productId: string;
+  delta: number;
+  at: string;
+  pending: 0 | 1;
+}
+
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const pending = await tx
+    .table<StockMovementV3>('stockMovements')
+    .where('pending')
+    .equals(1)
+    .toArray();
+  const bySale = new Map<string, PendingStock>();
+  for (const m of pending) {
+    const record = bySale.get(m.saleId) ?? { saleId: m.saleId, at: m.at, moves: [] };
+    record.moves.push({ productId: m.productId, delta: m.delta });
+    bySale.set(m.saleId, record);
+  }
+  await tx.table<PendingStock>('pendingStock').bulkAdd([...bySale.values()]);
+}
+
 async function upgradeToV2(tx: Transaction): Promise<void> {
   // Older entries did not name their record; every kind so far carries it as payload.id.
   await tx
@@ -88,4 +124,5 @@ export function declareSchema(db: Dexie): void {
   db.version(1).stores(schemaV1);
   db.version(2).stores(schemaV2).upgrade(upgradeToV2);
   db.version(3).stores(schemaV3);
+  db.version(4).stores(schemaV4).upgrade(upgradeToV4);
 }

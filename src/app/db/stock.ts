@@ -10,7 +10,7 @@ export async function stockOnHand(db: TillDb): Promise<Map<string, number>> {
   if (isWasteful(log.entries, log.values.size)) await compactLog<StockLevel>(db, 'stockLevels');
   const onHand = new Map<string, number>();
   for (const level of log.values.values()) onHand.set(level.productId, level.onHand);
-  const pending = await db.stockMovements.where('pending').equals(1).toArray();
-  for (const m of pending) onHand.set(m.productId, (onHand.get(m.productId) ?? 0) + m.delta);
+  for (const { moves } of await db.pendingStock.toArray())
+    for (const m of moves) onHand.set(m.productId, (onHand.get(m.productId) ?? 0) + m.delta);
   return onHand;
 }

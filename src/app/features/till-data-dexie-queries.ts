@@ -4,17 +4,14 @@ import { parseHlc } from '../../shared/hlc';
 import { readLogMeta } from '../db/block-log';
 import type { TillDb } from '../db/database';
 import { findDevice } from '../db/device-meta';
-import type { LocalSale as DbSale } from '../db/records';
+import type { LocalSale as DbSale, SaleSync } from '../db/records';
+import { saleSync, syncOf, waitingSales, waitingSeqs } from '../db/sales';
 import { readSyncState } from '../db/sync-state';
 import type { CatalogInfo, ConflictItem, LocalSale, NeedsAttentionItem } from './till-data';
 import type { Register } from '../../shared/records/store';
 
-export function toLocalSale(s: DbSale): LocalSale {
-  return {
-    sale: s,
-    syncState:
-      s.sync === 'synced' ? 'synced' : s.sync === 'rejected' ? 'needs-attention' : 'pending',
-  };
+function toLocalSale(s: DbSale, sync: SaleSync): LocalSale {
+  return { sale: s, syncState: sync === 'rejected' ? 'needs-attention' : sync };
 }
 
 export async function registerOf(db: TillDb): Promise<Register | null> {
@@ -49,18 +46,21 @@ export async function salesToday(db: TillDb, now: Date): Promise<LocalSale[]> {
   const device = await findDevice(db);
   // Sales pulled back from the server carry the pull's time as committedAt, so both count.
   const sales = await db.sales.where('committedAt').aboveOrEqual(from).toArray();
+  const waiting = await waitingSeqs(db);
   return sales
     .filter((s) => s.registerId === device?.registerId && s.deviceTime >= from)
-    .map(toLocalSale);
+    .map((s) => toLocalSale(s, syncOf(s, waiting)));
 }
 
 export async function saleById(db: TillDb, id: string): Promise<LocalSale | null> {
   const s = await db.sales.get(id);
-  return s ? toLocalSale(s) : null;
+  return s ? toLocalSale(s, await saleSync(db, s)) : null;
 }
 
 export async function pendingSales(db: TillDb): Promise<LocalSale[]> {
-  return (await db.sales.where('sync').equals('pending').sortBy('committedAt')).map(toLocalSale);
+  const sales = await waitingSales(db, { rejected: false });
+  sales.sort((a, b) => a.committedAt.localeCompare(b.committedAt));
+  return sales.map((s) => toLocalSale(s, 'pending'));
 }
 
 export async function needsAttentionOf(db: TillDb): Promise<NeedsAttentionItem[]> {

@@ -242,7 +242,7 @@ export function createDexieTillData(opts: {
         if (!item) return;
         await db.needsAttention.delete(item.seq);
         if (item.kind === 'sale.create')
-          await db.table('sales').update(item.recordId, { discarded: { ...decision, at } });
+          await db.sales.update(item.recordId, { discarded: { ...decision, at } });
       });
       engine.saleRecorded();
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../../src/app/db/apply-pull';
 import type { PulledPage } from '../../../src/app/db/apply-pull';
+import { saleSync } from '../../../src/app/db/sales';
 import { allProducts } from '../../../src/app/db/catalog';
 import { saveCustomer } from '../../../src/app/db/customers';
 import type { TillDb } from '../../../src/app/db/database';
@@ -141,8 +142,12 @@ describe('applying a pulled page', () => {
       ),
       now,
     );
-    expect(await db.sales.get(mine.id)).toMatchObject({ sync: 'synced', totals: mine.totals });
-    expect(await db.sales.get(older.id)).toMatchObject({ sync: 'synced', mutationId: null });
+    // Ours wins, and stays pending until its own push is answered (the outbox still holds it).
+    expect(await db.sales.get(mine.id)).toEqual(mine);
+    expect(await saleSync(db, mine)).toBe('pending');
+    const back = await db.sales.get(older.id);
+    expect(back).toMatchObject({ mutationId: null, seq: null });
+    expect(await saleSync(db, back!)).toBe('synced');
     // The receipt counter moves past numbers the server already holds for this register.
     const next = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     expect(next.receiptNumber).toBe('S1-R2-000051');
@@ -241,10 +246,8 @@ describe('a new server epoch', () => {
     const a = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const b = await recordSale(db, cashSaleOf(fx.products[1]!, cashier));
     // a was confirmed by the old server; b is still queued.
-    await db.transaction('rw', db.outbox, db.sales, async () => {
-      await db.outbox.delete(a.seq!);
-      await db.sales.update(a.id, { sync: 'synced' });
-    });
+    await db.outbox.delete(a.seq!);
+    expect(await saleSync(db, a)).toBe('synced');
     await updateSyncState(db, { cursor: 'old-cursor' });
 
     expect(await adoptEpoch(db, 'e2')).toBe(1);
@@ -253,7 +256,7 @@ describe('a new server epoch', () => {
       [a.seq, a.mutationId],
       [b.seq, b.mutationId],
     ]);
-    expect((await db.sales.get(a.id))?.sync).toBe('pending');
+    expect(await saleSync(db, a)).toBe('pending');
     const state = await readSyncState(db);
     expect(state).toMatchObject({ epoch: 'e2', cursor: null });
     expect((await getDevice(db)).nextSeq).toBe(3);

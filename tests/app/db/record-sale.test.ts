@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSale, recordSale } from '../../../src/app/db/record-sale';
 import { NoRegister, getDevice, initDevice } from '../../../src/app/db/device-meta';
+import { saleSync } from '../../../src/app/db/sales';
 import { closeShift } from '../../../src/app/db/shifts';
 import { StorageFull } from '../../../src/app/db/storage';
 import { StoreOpsError } from '../../../src/app/db/store-ops-error';
@@ -24,7 +25,7 @@ async function everything(db: Awaited<ReturnType<typeof sellingDb>>) {
   return {
     sales: await db.sales.toArray(),
     outbox: await db.outbox.toArray(),
-    movements: await db.stockMovements.toArray(),
+    movements: await db.pendingStock.toArray(),
     device: await getDevice(db),
   };
 }
@@ -42,7 +43,7 @@ describe('recordSale', () => {
 
     expect(sale.receiptNumber).toBe('S1-R2-000001');
     expect(sale.seq).toBe(1);
-    expect(sale.sync).toBe('pending');
+    expect(await saleSync(db, sale)).toBe('pending');
     expect(saleSchema.safeParse(sale).success).toBe(true);
     const stored = await everything(db);
     expect(stored.sales).toEqual([sale]);
@@ -58,7 +59,7 @@ describe('recordSale', () => {
     expect(saleSchema.parse(stored.outbox[0]!.payload)).toEqual(saleSchema.parse(sale));
     // The brush is not stock-tracked: only the juice moves.
     expect(stored.movements).toEqual([
-      expect.objectContaining({ saleId: sale.id, productId: juice!.id, delta: -2, pending: 1 }),
+      { saleId: sale.id, at: sale.committedAt, moves: [{ productId: juice!.id, delta: -2 }] },
     ]);
     expect(stored.device.nextSeq).toBe(2);
     expect(stored.device.receiptCounters[fx.register.id]).toBe(1);
@@ -146,7 +147,7 @@ describe('recordSale', () => {
     await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
     const before = await everything(db);
 
-    faults.failWrites.set('stockMovements', () => new Error('disk on fire'));
+    faults.failWrites.set('pendingStock', () => new Error('disk on fire'));
     await expect(recordSale(db, cashSaleOf(fx.products[0]!, cashier))).rejects.toThrow();
     expect(await everything(db)).toEqual(before);
 
@@ -178,7 +179,7 @@ describe('recordSale', () => {
     const writes = faults.transactions.filter((t) => t.mode === 'readwrite');
     expect(writes).toHaveLength(1);
     expect(writes[0]!.tables).toEqual(
-      expect.arrayContaining(['sales', 'outbox', 'stockMovements', 'deviceMeta']),
+      expect.arrayContaining(['sales', 'outbox', 'pendingStock', 'deviceMeta']),
     );
     expect(writes[0]!.options?.durability).toBe('strict');
   });
@@ -242,7 +243,8 @@ describe('recordSale', () => {
     const [entry] = await db.outbox.toArray();
     expect(saleSchema.parse(entry!.payload)).toMatchObject({ voidedLines: [voided], customerId });
     // A voided line moves no stock: only the juice sold does.
-    expect((await db.stockMovements.toArray()).map((m) => m.productId)).toEqual([juice!.id]);
+    const stock = await db.pendingStock.toArray();
+    expect(stock.flatMap((s) => s.moves.map((m) => m.productId))).toEqual([juice!.id]);
   });
 
   it('refuses to sell on a device that is not bound to a register', async () => {

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, schemaV1 } from '../../../src/app/db/schema';
+import { DB_VERSION, schemaV1, schemaV2, schemaV3 } from '../../../src/app/db/schema';
+import { saleSync } from '../../../src/app/db/sales';
+import { stockOnHand } from '../../../src/app/db/stock';
 import { readSyncState } from '../../../src/app/db/sync-state';
 import { uuidv7 } from '../../../src/shared/uuidv7';
 import { freshDbName, idbOptions, openDb } from '../../support/till-db';
@@ -58,6 +60,47 @@ describe('schema upgrades', () => {
     expect(state.epoch).toBe('e1');
   });
 
+  it('keep unconfirmed stock movements, one record per sale, when upgrading a version-3 database', async () => {
+    const name = freshDbName();
+    const old = new Dexie(name, idbOptions);
+    old.version(1).stores(schemaV1);
+    old.version(2).stores(schemaV2);
+    old.version(3).stores(schemaV3);
+    await old.open();
+    const [queued, confirmed] = [uuidv7(), uuidv7()];
+    const [apple, pear] = [uuidv7(), uuidv7()];
+    const at = '2024-05-01T10:00:00.000Z';
+    await old.table('sales').bulkAdd([
+      { id: queued, receiptNumber: 'S1-R1-000002', sync: 'pending', seq: 2, committedAt: at },
+      { id: confirmed, receiptNumber: 'S1-R1-000001', sync: 'synced', seq: 1, committedAt: at },
+    ]);
+    await old.table('outbox').add({ seq: 2, id: uuidv7(), kind: 'sale.create', recordId: queued });
+    await old.table('stockMovements').bulkAdd([
+      { id: uuidv7(), saleId: queued, productId: apple, delta: -2, at, pending: 1 },
+      { id: uuidv7(), saleId: queued, productId: pear, delta: -1, at, pending: 1 },
+      { id: uuidv7(), saleId: confirmed, productId: apple, delta: -5, at, pending: 0 },
+    ]);
+    old.close();
+
+    const db = await openDb(name);
+    expect(await db.pendingStock.toArray()).toEqual([
+      {
+        saleId: queued,
+        at,
+        moves: [
+          { productId: apple, delta: -2 },
+          { productId: pear, delta: -1 },
+        ],
+      },
+    ]);
+    // No levels pulled yet: on hand is what this register moved and the server has not confirmed.
+    expect(Object.fromEntries(await stockOnHand(db))).toEqual({ [apple]: -2, [pear]: -1 });
+    expect(db.tables.map((t) => t.name)).not.toContain('stockMovements');
+    // The sales' state now comes from the outbox, whatever their old field said.
+    expect(await saleSync(db, (await db.sales.get(queued))!)).toBe('pending');
+    expect(await saleSync(db, (await db.sales.get(confirmed))!)).toBe('synced');
+  });
+
   it('open a new database at the current version with every table', async () => {
     const db = await openDb(freshDbName());
     expect(db.verno).toBe(DB_VERSION);
@@ -78,7 +121,7 @@ describe('schema upgrades', () => {
         'sales',
         'shifts',
         'stockBlocks',
-        'stockMovements',
+        'pendingStock',
         'stores',
         'syncState',
         'taxRates',

@@ -12,6 +12,7 @@ import {
   shiftTotalsOf,
 } from '../../../src/app/db/shifts';
 import { refundableLines } from '../../../src/app/db/refund-limits';
+import { saleSync } from '../../../src/app/db/sales';
 import { listParked, parkOrder, parkedBeforeShift, resumeParked } from '../../../src/app/db/parked';
 import { voidSale } from '../../../src/app/db/voids';
 import { schemaV1, schemaV2 } from '../../../src/app/db/schema';
@@ -141,8 +142,10 @@ describe('refunds', () => {
       refunded: 3,
       remaining: 0,
     });
-    const moves = await db.stockMovements.where('productId').equals(product.id).toArray();
-    expect(moves.reduce((a, m) => a + m.delta, 0)).toBe(0);
+    const moves = (await db.pendingStock.toArray()).flatMap((s) => s.moves);
+    expect(moves.filter((m) => m.productId === product.id).reduce((a, m) => a + m.delta, 0)).toBe(
+      0,
+    );
     const x = await shiftTotalsOf(db, (await openShiftOf(db))!);
     expect([x.salesCount, x.refundsCount, x.refundsTotal]).toEqual([1, 2, -line.unitPrice * 3]);
   });
@@ -227,6 +230,7 @@ describe('schema upgrade to v3', () => {
       id: saleId,
       receiptNumber: 'S1-R1-000001',
       sync: 'pending',
+      seq: 1,
       committedAt: '2024-05-01T10:00:00.000Z',
       lines: [],
     });
@@ -240,7 +244,7 @@ describe('schema upgrade to v3', () => {
     old.close();
 
     const db = await openDb(name);
-    expect((await db.sales.get(saleId))?.sync).toBe('pending');
+    expect(await saleSync(db, (await db.sales.get(saleId))!)).toBe('pending');
     expect(await db.outbox.count()).toBe(1);
     expect(await db.shifts.count()).toBe(0);
     expect(await db.sales.where('refundOf').equals(saleId).count()).toBe(0);

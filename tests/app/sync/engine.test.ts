@@ -13,7 +13,7 @@ import { uuidv7 } from '../../../src/shared/uuidv7';
 import { apiError, bodyOf, fakeFetch, json } from '../../support/fake-fetch';
 import type { Call, Handler } from '../../support/fake-fetch';
 import { manualClock } from '../../support/manual-timers';
-import { cashSaleOf, fixture, openTestShift, sellingDb } from '../../support/till-db';
+import { cashSaleOf, fixture, openTestShift, sellingDb, syncOfSale } from '../../support/till-db';
 
 const user = {
   id: uuidv7(),
@@ -269,8 +269,8 @@ describe('the sync engine', () => {
         error: { kind: 'TotalsMismatch', message: 'tax is off by 1' },
       }),
     ]);
-    expect((await db.sales.get(sales[0]!.id))?.sync).toBe('rejected');
-    expect((await db.sales.get(sales[1]!.id))?.sync).toBe('synced');
+    expect(await syncOfSale(db, sales[0]!.id)).toBe('rejected');
+    expect(await syncOfSale(db, sales[1]!.id)).toBe('synced');
     expect(engine.status.getSnapshot()).toMatchObject({ pending: 0, needsAttention: 1 });
   });
 

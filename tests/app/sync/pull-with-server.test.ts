@@ -11,6 +11,7 @@ import { newRegister } from '../../support/register-harness';
 import type { Register } from '../../support/register-harness';
 import type { TestServer } from '../../support/test-app';
 import { testServer } from '../../support/test-app';
+import { syncOfSale } from '../../support/till-db';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -99,7 +100,8 @@ describe('pulling from the real server', () => {
     expect(net.log.some((l) => l.path.startsWith('/api/sync/pull') && l.status === 410)).toBe(true);
     expect((await localProducts(reg)).has(gone!)).toBe(false);
     expect(await localProducts(reg)).toEqual(await serverProducts());
-    expect(await reg.db.sales.get(unsynced.id)).toMatchObject({ id: unsynced.id, sync: 'synced' });
+    expect(await reg.db.sales.get(unsynced.id)).toMatchObject({ id: unsynced.id });
+    expect(await syncOfSale(reg.db, unsynced.id)).toBe('synced');
     const onServer = await server.db.query('select 1 from sales where id = $1', [unsynced.id]);
     expect(onServer.rows).toHaveLength(1);
   });
