@@ -1,5 +1,6 @@
 // The small codecs of the protocol: the pull cursor, the mutation fingerprint, the body depth
 // check and the purge durations.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../../src/server/sync/pull-cursor';
 import { canonicalJson, payloadHash } from '../../../src/server/sync/payload-hash';
@@ -44,6 +45,62 @@ describe('the mutation fingerprint', () => {
     expect(payloadHash('sale.create', { a: [{ x: null, y: 3 }], b: 1 })).not.toBe(a);
     expect(payloadHash('stock.count', { b: 1, a: [{ y: 2, x: null }] })).not.toBe(a);
     expect(canonicalJson({ z: 'é', a: undefined, m: [1, '2'] })).toBe('{"m":[1,"2"],"z":"é"}');
+  });
+
+  // Stored fingerprints are compared forever: a register back after a week resends what it
+  // pushed before, and a different hash for the same mutation would be refused as a reused id.
+  it('stays the fingerprint stored by earlier versions', () => {
+    const sale = {
+      id: '01936f3e-0000-7000-8000-000000000001',
+      receiptNumber: 'S1-R1-000042',
+      storeId: '01936f3e-0000-7000-8000-0000000000aa',
+      lines: [
+        {
+          id: '01936f3e-0000-7000-8000-000000000002',
+          name: 'Crème brûlée "fine"',
+          quantity: 2,
+          unitPrice: 499,
+          discount: 0,
+          total: 998,
+          tax: 159,
+        },
+      ],
+      payments: [
+        {
+          id: '01936f3e-0000-7000-8000-000000000003',
+          kind: 'cash',
+          amount: 1000,
+          tendered: 2000,
+          change: 1000,
+        },
+      ],
+      totals: { total: 998, tax: 159, subtotal: 998, discount: 0, rounding: 0 },
+      pricesIncludeTax: true,
+      customerId: undefined,
+      '10': 'x',
+      '2': null,
+    };
+    expect(payloadHash('sale.create', sale)).toBe(
+      '2746d993aa0d476a23323e778df6245580212b3fb3fdcf7454e64caa444d1974',
+    );
+  });
+
+  it('writes exactly what the plain definition writes, for any JSON', () => {
+    // The definition: keys in code-unit order at every level, undefined members left out.
+    const plain = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+      if (Array.isArray(value)) return `[${value.map(plain).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${plain(v)}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(plain(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
