@@ -26,18 +26,23 @@ export class PullPageCache {
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
+  /** The page under `key` if it is built or being built, else null. */
+  peek(key: string): Promise<ServedPage> | null {
+    const hit = this.entries.get(key);
+    if (!hit) return null;
+    // Most recently used last: eviction takes from the front.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.page;
+  }
+
   /**
    * The page under `key`, built by `build` if no one built or is building it: requests that
    * arrive together wait for one build. A failed build is forgotten (the next one tries again).
    */
   get(key: string, build: () => Promise<string>): Promise<ServedPage> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Most recently used last: eviction takes from the front.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.page;
-    }
+    const hit = this.peek(key);
+    if (hit) return hit;
     const entry: Entry = { page: Promise.resolve(null as never), bytes: 0 };
     entry.page = build().then(
       (json) => {

@@ -4,6 +4,7 @@
 import type { Queryable } from '../db/database';
 import type { EntitySpec } from './pull-entities';
 import { entitySpecs } from './pull-entities';
+import { BOUND_REGISTER_SQL } from './push-context';
 
 export interface PullScope {
   storeId: string;
@@ -43,10 +44,25 @@ class Params {
   }
 }
 
-function where(spec: EntitySpec, scope: PullScope, bounds: PageBounds, p: Params): string[] | null {
-  const owner = spec.scope.by === 'store' ? scope.storeId : scope.registerId;
-  if (owner === null) return null;
-  const conditions = [`${spec.scope.column} = ${p.ref(spec.scope.by, owner, 'uuid')}`];
+/**
+ * The conditions of a run on one entity's table; null when the scope holds none of it. The
+ * register may be given as SQL instead (`registerSql`), to be found in the same statement.
+ */
+function where(
+  spec: EntitySpec,
+  scope: PullScope,
+  bounds: PageBounds,
+  p: Params,
+  registerSql?: string,
+): string[] | null {
+  let owner: string;
+  if (spec.scope.by === 'register' && registerSql) owner = registerSql;
+  else {
+    const id = spec.scope.by === 'store' ? scope.storeId : scope.registerId;
+    if (id === null) return null;
+    owner = p.ref(spec.scope.by, id, 'uuid');
+  }
+  const conditions = [`${spec.scope.column} = ${owner}`];
   conditions.push(
     bounds.from === null ? 'not deleted' : `xid >= ${p.ref('from', bounds.from, 'xid8')}`,
   );
@@ -105,22 +121,71 @@ export async function runSize(
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** Whether the run (from `bounds`) holds any row of the register's own records. */
-export async function hasRegisterRows(
-  tx: Queryable,
-  scope: PullScope,
+/** What a pull reads before anything else, in one statement and so one snapshot. */
+export interface PullHead {
+  /** pg_current_snapshot() as text: equal snapshots see equal rows (the page cache's key). */
+  snapshot: string;
+  xmin: string;
+  xmax: string;
+  /** The highest xid of a purged tombstone, if any. */
+  purged: string | null;
+  /** The device's register, if it is bound to a live one of its store. */
+  registerId: string | null;
+  /** Whether the run (from `bounds`) holds any of that register's own records. */
+  registerHasRows: boolean;
+}
+
+/**
+ * The snapshot with its watermark and horizon, the device's register and whether the run holds
+ * any of its records: one round trip, which is all a request costs when its page is shared.
+ */
+export async function pullHead(
+  q: Queryable,
+  puller: { storeId: string; deviceId: string },
   bounds: PageBounds,
-): Promise<boolean> {
+): Promise<PullHead> {
   const p = new Params();
-  const parts = entitySpecs
+  // $1 and $2, as BOUND_REGISTER_SQL names them.
+  p.ref('device', puller.deviceId, 'uuid');
+  p.ref('store', puller.storeId, 'uuid');
+  const register = '(select register_id from bound)';
+  const owned = entitySpecs
     .filter((spec) => spec.scope.by === 'register')
-    .flatMap((spec) => {
-      const conditions = where(spec, scope, bounds, p);
-      return conditions
-        ? [`exists (select 1 from ${spec.table} where ${conditions.join(' and ')})`]
-        : [];
+    .map((spec) => {
+      const conditions = where(
+        spec,
+        { storeId: puller.storeId, registerId: null },
+        bounds,
+        p,
+        register,
+      );
+      return `exists (select 1 from ${spec.table} where ${(conditions ?? ['false']).join(' and ')})`;
     });
-  if (parts.length === 0) return false;
-  const r = await tx.query<{ found: boolean }>(`select ${parts.join(' or ')} as found`, p.values);
-  return r.rows[0]?.found ?? false;
+  const r = await q.query<{
+    snapshot: string;
+    xmin: string;
+    xmax: string;
+    purged: string | null;
+    register_id: string | null;
+    register_has_rows: boolean;
+  }>(
+    `with bound as (${BOUND_REGISTER_SQL})
+     select s::text as snapshot, pg_snapshot_xmin(s)::text as xmin,
+            pg_snapshot_xmax(s)::text as xmax,
+            (select purged_through::text from sync_horizon) as purged,
+            ${register} as register_id,
+            ${owned.length > 0 ? owned.join(' or ') : 'false'} as register_has_rows
+       from pg_current_snapshot() s`,
+    p.values,
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error('no snapshot');
+  return {
+    snapshot: row.snapshot,
+    xmin: row.xmin,
+    xmax: row.xmax,
+    purged: row.purged,
+    registerId: row.register_id,
+    registerHasRows: row.register_has_rows,
+  };
 }

@@ -14,9 +14,8 @@ import { decodeCursor, encodeCursor, epochTag } from './pull-cursor';
 import type { PullCursor } from './pull-cursor';
 import { entitySpecs } from './pull-entities';
 import type { PullPageCache, ServedPage } from './pull-cache';
-import { hasRegisterRows, pageRows, runSize } from './pull-query';
-import type { PageBounds, PullScope } from './pull-query';
-import { BOUND_REGISTER_SQL } from './push-context';
+import { pageRows, pullHead, runSize } from './pull-query';
+import type { PageBounds, PullHead, PullScope } from './pull-query';
 
 const resync = (why: string) =>
   new AppError(
@@ -41,10 +40,15 @@ export interface Puller {
 }
 
 /**
- * A pull page as sent (its JSON, gzip on demand), from `cache` when another request with the
- * same scope and cursor built it in the same snapshot. A register none of whose own records
- * (sales, shifts, parked orders) is in the run gets its store's page, shared by every such
- * register of the store.
+ * A pull page as sent (its JSON, gzip on demand), shared with every request of the same scope
+ * and cursor that reads an equal snapshot. A register none of whose own records (sales,
+ * shifts, parked orders) is in the run gets its store's page, shared by every such register of
+ * the store.
+ *
+ * The head statement runs alone first: when a page for its snapshot is built or being built,
+ * that is the answer, for one round trip. Otherwise the page is built in a REPEATABLE READ
+ * transaction whose first statement is the head again, so the rows, the cursor and the key all
+ * come from one snapshot.
  */
 export async function pullPage(
   db: Database,
@@ -55,40 +59,30 @@ export async function pullPage(
   cache: PullPageCache,
 ): Promise<ServedPage> {
   const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
-  return db.transaction(async (tx) => {
-    // One statement for the snapshot (its watermark and the whole of it, for the cache key),
-    // the purge horizon and the device's register.
-    const first = await tx.query<{
-      snapshot: string;
-      xmin: string;
-      xmax: string;
-      purged: string | null;
-      register_id: string | null;
-    }>(
-      `select s::text as snapshot, pg_snapshot_xmin(s)::text as xmin,
-              pg_snapshot_xmax(s)::text as xmax,
-              (select purged_through::text from sync_horizon) as purged,
-              (${BOUND_REGISTER_SQL}) as register_id
-         from pg_current_snapshot() s`,
-      [puller.deviceId, puller.storeId],
-    );
-    const watermark = first.rows[0];
-    if (!watermark) throw new Error('no snapshot');
-    if (cursor) checkCursor(cursor, epoch, BigInt(watermark.xmax), watermark.purged);
-    const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
-    let scope: PullScope = { storeId: puller.storeId, registerId: watermark.register_id };
-    if (scope.registerId !== null && !(await hasRegisterRows(tx, scope, bounds)))
-      scope = { storeId: scope.storeId, registerId: null };
+  const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
+  const keyOf = (head: PullHead) => {
+    if (cursor) checkCursor(cursor, epoch, BigInt(head.xmax), head.purged);
+    const scope: PullScope = {
+      storeId: puller.storeId,
+      registerId: head.registerHasRows ? head.registerId : null,
+    };
     const key = JSON.stringify([
       scope.storeId,
       scope.registerId,
       cursorText ?? null,
       limit,
       epoch,
-      watermark.snapshot,
+      head.snapshot,
     ]);
+    return { scope, key };
+  };
+  const shared = cache.peek(keyOf(await pullHead(db, puller, bounds)).key);
+  if (shared) return shared;
+  return db.transaction(async (tx) => {
+    const head = await pullHead(tx, puller, bounds);
+    const { scope, key } = keyOf(head);
     return cache.get(key, async () => {
-      const page = await buildPage(tx, scope, cursor, bounds, watermark, limit, epoch);
+      const page = await buildPage(tx, scope, cursor, bounds, head, limit, epoch);
       // As the route's response schema would encode it.
       return JSON.stringify(z.encode(pullResponse, page));
     });

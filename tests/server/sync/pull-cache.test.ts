@@ -25,6 +25,22 @@ describe('PullPageCache', () => {
     expect(builds).toBe(1);
   });
 
+  it('lets a request that knows its key join a page built or being built, and nothing else', async () => {
+    const cache = new PullPageCache();
+    expect(cache.peek('k')).toBeNull();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const building = cache.get('k', async () => {
+      await gate;
+      return '{"page":1}';
+    });
+    const joined = cache.peek('k');
+    expect(joined).toBe(building);
+    release();
+    expect((await joined!).json).toBe('{"page":1}');
+    expect(cache.peek('other')).toBeNull();
+  });
+
   it('forgets a failed build: its waiters get the error, the next request builds again', async () => {
     const cache = new PullPageCache();
     const failing = cache.get('k', () => Promise.reject(new Error('database went away')));

@@ -2,7 +2,7 @@
 // plain SQL, compression, and the cursors that must resync.
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Change } from '../../../src/shared/api/pull';
 import { pullResponse } from '../../../src/shared/api/pull';
 import { digestResponse } from '../../../src/shared/api/digest';
@@ -202,6 +202,32 @@ describe('pages shared by registers that ask for the same', () => {
     const later = pullResponse.parse(JSON.parse((await rawPull(r2, cursor)).body));
     const changed = later.changes.find((c) => c.entity === 'products' && c.id === b.id);
     expect(product.parse(changed?.data).name).toBe('Changed after');
+  });
+
+  it('serves a page already built in an equal snapshot with one statement, no transaction', async () => {
+    const { cursor } = await pullAll(r1);
+    await server.db.query('update products set price = price + 1 where store_id = $1', [
+      r1.storeId,
+    ]);
+    const first = await rawPull(r1, cursor);
+    const transaction = vi.spyOn(server.db, 'transaction');
+    const query = vi.spyOn(server.db, 'query');
+    try {
+      expect((await rawPull(r1, cursor)).body).toBe(first.body);
+      expect(transaction).not.toHaveBeenCalled();
+      expect(query).toHaveBeenCalledTimes(1);
+      // After a write the snapshot differs: the page is built again, in a transaction.
+      await server.db.query('update products set price = price + 1 where store_id = $1', [
+        r1.storeId,
+      ]);
+      query.mockClear();
+      const later = await rawPull(r1, cursor);
+      expect(transaction).toHaveBeenCalledTimes(1);
+      expect(later.body).not.toBe(first.body);
+    } finally {
+      transaction.mockRestore();
+      query.mockRestore();
+    }
   });
 
   it('sends a shared page gzipped to a client that takes gzip, the same JSON as plain', async () => {
