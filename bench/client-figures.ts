@@ -8,8 +8,9 @@ import type { BenchBrowser } from './browser';
 import { coldStart, launch } from './browser';
 import type { StoreInfo } from './environment';
 import type { Sizes } from './options';
-import type { HotSpot } from './profile';
-import { profiled } from './profile';
+import type { Hot } from './profile';
+import { profiled, profiledDrain } from './profile';
+import type { ServerProfiler } from './environment';
 import type {
   CatalogBreakdown,
   ColdStartResult,
@@ -19,16 +20,14 @@ import type {
   LookupRun,
 } from './page/bench-api';
 
-interface Profiled<T> {
-  result: T;
-  hot: HotSpot[];
-  totalMs: number;
-}
+type Profiled<T> = { result: T } & Hot;
 
 export interface ClientResults {
   /** A first sync before the counted runs (the server's caches are cold), under the profiler. */
   warmUp: Profiled<FirstSyncResult> | null;
   catalog: Profiled<CatalogBreakdown> | null;
+  /** The push of the commit figure's sales, under the page's and the server's profilers. */
+  drainProfile: { result: DrainResult; page: Hot; server: Hot } | null;
   firstSync: { app: FirstSyncResult; rawMs: number }[];
   coldStart: { app: ColdStartResult; raw: ColdStartResult }[];
   fillMs: number;
@@ -78,6 +77,7 @@ function bench(page: Page) {
 export async function clientFigures(
   work: string,
   url: string,
+  serverProfiler: ServerProfiler,
   info: StoreInfo,
   sizes: Sizes,
   log: (line: string) => void,
@@ -87,6 +87,7 @@ export async function clientFigures(
   const results: ClientResults = {
     warmUp: null,
     catalog: null,
+    drainProfile: null,
     firstSync: [],
     coldStart: [],
     fillMs: 0,
@@ -143,7 +144,11 @@ export async function clientFigures(
       results.lookups.push(await api.lookups(till, RAW_PRODUCTS, sizes.lookupsPerRun));
       log(`lookups ${r + 1} done`);
     }
-    await api.drain(till, 0); // pushes the commit figure's sales first
+    // The commit figure's sales are pushed first, under the profilers of page and server.
+    results.drainProfile = await profiledDrain(b.page, serverProfiler, () => api.drain(till, 0));
+    log(
+      `drain of the commit figure's sales (profiled): ${results.drainProfile.result.sales} sales`,
+    );
     for (let r = 0; r < sizes.drainRuns; r++) {
       const d = await api.drain(till, sizes.drainSales);
       results.drain.push(d);

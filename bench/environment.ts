@@ -1,8 +1,9 @@
 // What the figures run against: the built app plus the bench page in one static folder, a fresh
 // PostgreSQL database seeded with the demo store and N generated products by the real CLI
-// (`npm run till -- seed`, then `generate-catalog`), and the real server (src/server/main.ts) on 127.0.0.1.
+// (`npm run till -- seed`, then `generate-catalog`), and the real server (src/server/main.ts,
+// started through bench/profiled-server.ts) on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -10,6 +11,7 @@ import { build } from 'vite';
 import { createTempDatabase } from '../tests/support/pg';
 import { spawnServer } from '../tests/support/spawn-server';
 import type { SpawnedServer } from '../tests/support/spawn-server';
+import type { CpuProfile } from './profile';
 
 export const repo = resolve(import.meta.dirname, '..');
 
@@ -77,6 +79,12 @@ export interface StoreInfo {
   products: number;
 }
 
+/** The server's CPU profiler (bench/profiled-server.ts), for one piece of work at a time. */
+export interface ServerProfiler {
+  start(): Promise<void>;
+  stop(): Promise<CpuProfile>;
+}
+
 export interface Environment {
   url: string;
   databaseUrl: string;
@@ -84,6 +92,7 @@ export interface Environment {
   info: StoreInfo;
   seedMessage: string;
   server: SpawnedServer;
+  serverProfiler: ServerProfiler;
   close(): Promise<void>;
 }
 
@@ -120,6 +129,30 @@ async function storeInfo(url: string): Promise<StoreInfo> {
   }
 }
 
+async function waitForFile(path: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`bench: the server profiler wrote no ${path}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function serverProfiler(server: SpawnedServer, file: string): ServerProfiler {
+  return {
+    async start() {
+      rmSync(`${file}.on`, { force: true });
+      server.child.kill('SIGUSR2');
+      await waitForFile(`${file}.on`);
+    },
+    async stop() {
+      rmSync(file, { force: true });
+      server.child.kill('SIGUSR2');
+      await waitForFile(file);
+      return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    },
+  };
+}
+
 export async function startEnvironment(products: number): Promise<Environment> {
   const work = mkdtempSync(join(tmpdir(), 'till-bench-'));
   const database = await createTempDatabase('till_bench');
@@ -129,7 +162,11 @@ export async function startEnvironment(products: number): Promise<Environment> {
     await runCli(['seed'], env);
     const seedMessage = await runCli(['generate-catalog', '--products', String(products)], env);
     const info = await storeInfo(database.url);
-    const server = await spawnServer({ ...env, TILL_STATIC_DIR: dir });
+    const profileFile = join(work, 'server.cpuprofile');
+    const server = await spawnServer(
+      { ...env, TILL_STATIC_DIR: dir, TILL_BENCH_PROFILE: profileFile },
+      'bench/profiled-server.ts',
+    );
     return {
       url: server.url,
       databaseUrl: database.url,
@@ -137,6 +174,7 @@ export async function startEnvironment(products: number): Promise<Environment> {
       info,
       seedMessage,
       server,
+      serverProfiler: serverProfiler(server, profileFile),
       async close() {
         await server.stop();
         await database.drop();

@@ -14,7 +14,7 @@ import { parseOptions } from './options';
 import type { Sizes } from './options';
 import { pullLoad } from './pull-load';
 import { hotTable } from './profile';
-import { breakdown, catalogParts, rows, table } from './report';
+import { breakdown, catalogParts, drainParts, rows, table } from './report';
 
 const log = (line: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -65,7 +65,7 @@ async function main() {
   process.once('SIGINT', () => void env.close().finally(() => process.exit(130)));
   try {
     log(`${env.seedMessage} Server at ${env.url}`);
-    const client = await clientFigures(env.work, env.url, env.info, sizes, log);
+    const client = await clientFigures(env.work, env.url, env.serverProfiler, env.info, sizes, log);
     log('pull load');
     const pulls = await pullLoad(env.url, env.databaseUrl, env.info.storeId, {
       devices: sizes.devices,
@@ -76,13 +76,26 @@ async function main() {
     const main = table(list);
     const parts = breakdown(client);
     const catalog = catalogParts(client);
+    const drainTable = drainParts(client);
     const profiles = [
       client.warmUp
         ? hotTable('first sync, warm-up run, CPU profile of the page', client.warmUp)
         : '',
       client.catalog ? hotTable('catalog load, CPU profile of the page', client.catalog) : '',
+      ...(client.drainProfile
+        ? [
+            hotTable(
+              `drain of ${client.drainProfile.result.sales} sales, CPU profile of the page`,
+              client.drainProfile.page,
+            ),
+            hotTable(
+              `the same drain, CPU profile of the server (Node; PostgreSQL is another process)`,
+              client.drainProfile.server,
+            ),
+          ]
+        : []),
     ].join('\n\n');
-    console.log(`\n${main}\n\n${parts}\n\n${catalog}\n\n${profiles}\n`);
+    console.log(`\n${main}\n\n${parts}\n\n${catalog}\n\n${drainTable}\n\n${profiles}\n`);
     if (options.out) {
       const notesFile = join(repo, 'bench', 'analysis.md');
       const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
@@ -110,6 +123,10 @@ async function main() {
         '### Where a catalog load goes',
         '',
         catalog,
+        '',
+        '### Where a drain goes',
+        '',
+        drainTable,
         '',
         '### Profiles (self time by function, sampled every 0.2 ms)',
         '',

@@ -1,5 +1,5 @@
-// A CPU profile of the page while it does one piece of work (Chrome DevTools Protocol
-// Profiler), summed by function: where the time goes, for the figures that miss their goal.
+// CPU profiles (Chrome DevTools Protocol Profiler, of the page or of the server's Node), summed
+// by function: where the time goes, for the figures that miss their goal.
 import type { Page } from '@playwright/test';
 
 interface ProfileNode {
@@ -8,7 +8,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-interface Profile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -21,17 +21,13 @@ export interface HotSpot {
   share: number;
 }
 
-export async function profiled<T>(
-  page: Page,
-  work: () => Promise<T>,
-): Promise<{ result: T; hot: HotSpot[]; totalMs: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  const result = await work();
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-  await cdp.detach();
+export interface Hot {
+  hot: HotSpot[];
+  totalMs: number;
+}
+
+/** Self time by function, the top twelve. */
+export function hotSpots(profile: CpuProfile): Hot {
   const totalMs = (profile.endTime - profile.startTime) / 1000;
   const samples = profile.samples?.length ?? 0;
   const perSample = samples > 0 ? totalMs / samples : 0;
@@ -50,10 +46,67 @@ export async function profiled<T>(
     .map(([name, selfMs]) => ({ name, selfMs, share: totalMs > 0 ? selfMs / totalMs : 0 }))
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, 12);
-  return { result, hot, totalMs };
+  return { hot, totalMs };
 }
 
-export function hotTable(title: string, p: { hot: HotSpot[]; totalMs: number }): string {
+async function pageProfiler(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return {
+    start: () => cdp.send('Profiler.start'),
+    async stop(): Promise<CpuProfile> {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      return profile;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+export async function profiled<T>(
+  page: Page,
+  work: () => Promise<T>,
+): Promise<{ result: T } & Hot> {
+  const profiler = await pageProfiler(page);
+  await profiler.start();
+  const result = await work();
+  const profile = await profiler.stop();
+  await profiler.detach();
+  return { result, ...hotSpots(profile) };
+}
+
+/**
+ * Profiles only the push of a drain, page and server alike: the bench page calls
+ * `window.tillBenchPhase` (exposed here) when the push starts and when it ends.
+ */
+export async function profiledDrain<T>(
+  page: Page,
+  server: { start(): Promise<void>; stop(): Promise<CpuProfile> },
+  work: () => Promise<T>,
+): Promise<{ result: T; page: Hot; server: Hot }> {
+  const profiler = await pageProfiler(page);
+  let pageProfile: CpuProfile | null = null;
+  let serverProfile: CpuProfile | null = null;
+  // Exposed for the page's life: later drains call it too, and are not profiled.
+  let armed = true;
+  await page.exposeFunction('tillBenchPhase', async (phase: string) => {
+    if (!armed) return;
+    if (phase === 'drain:push') {
+      await server.start();
+      await profiler.start();
+    } else {
+      pageProfile = await profiler.stop();
+      serverProfile = await server.stop();
+      armed = false;
+    }
+  });
+  const result = await work();
+  await profiler.detach();
+  if (!pageProfile || !serverProfile) throw new Error('bench: the drain was not profiled');
+  return { result, page: hotSpots(pageProfile), server: hotSpots(serverProfile) };
+}
+
+export function hotTable(title: string, p: Hot): string {
   return [
     `| ${title} (${p.totalMs.toFixed(0)} ms profiled) | self ms | share |`,
     '| --- | --- | --- |',

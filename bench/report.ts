@@ -214,3 +214,19 @@ export function catalogParts(c: ClientResults): string {
     `| build the search rows (normalized names, name sort, scan text) | ${b.rowsMs.toFixed(0)} |`,
   ].join('\n');
 }
+
+/** Where a drain's time goes, per batch (medians over the drain runs). */
+export function drainParts(c: ClientResults): string {
+  if (c.drain.length === 0) return '';
+  const med = (pick: (d: ClientResults['drain'][number]) => number) =>
+    percentile(c.drain.map(pick), 50);
+  const perBatch = (pick: (d: ClientResults['drain'][number]) => number) =>
+    med((d) => pick(d) / Math.max(1, d.batches)).toFixed(1);
+  return [
+    `| part of a drain (${n(Math.round(med((d) => d.sales)))} sales, ${Math.round(med((d) => d.batches))} pushes) | ms per push |`,
+    '| --- | --- |',
+    `| all of it | ${perBatch((d) => d.drainMs)} |`,
+    `| … of which a push waits for its answer (the server applies it; the answer before is applied here meanwhile) | ${perBatch((d) => d.waitMs)} |`,
+    `| … of which no push is waiting (reading, encoding and sending the next batch; the last answer) | ${perBatch((d) => d.drainMs - d.waitMs)} |`,
+  ].join('\n');
+}

@@ -67,6 +67,10 @@ export interface DrainResult {
   sales: number;
   fillMs: number;
   drainMs: number;
+  /** Time with a push waiting for its answer (server + network; an answer is applied meanwhile). */
+  waitMs: number;
+  /** Push requests sent. */
+  batches: number;
   confirmed: number;
   rejected: number;
 }
@@ -92,5 +96,7 @@ declare global {
   interface Window {
     tillBench?: TillBench;
     tillBenchCold?: Promise<ColdStartResult>;
+    /** Set by the harness (page.exposeFunction) to profile one phase of a figure, e.g. the push of a drain. */
+    tillBenchPhase?: (phase: 'drain:push' | 'drain:done') => Promise<void>;
   }
 }

@@ -34,15 +34,20 @@ import { randomSale, saleContext } from './sale-input';
 const now = () => performance.now();
 const SIX_HOURS = 6 * 60 * 60_000;
 
-export async function firstSync(input: FirstSyncInput): Promise<FirstSyncResult> {
-  // Time with at least one request waiting for its response headers: the puller asks for the
-  // next page while it applies one, so requests overlap the page's own work.
+/**
+ * The platform's sync environment, timing how long at least one request waits for its
+ * response headers: the puller and the pusher send the next request while they apply an
+ * answer, so requests overlap the page's own work.
+ */
+function timedEnv(): { env: SyncEnv; waitMs: () => number; requests: () => number } {
   let waitMs = 0;
   let inFlight = 0;
   let since = 0;
+  let requests = 0;
   const env: SyncEnv = {
     ...platformEnv(''),
     fetch: async (url, init) => {
+      requests++;
       if (inFlight++ === 0) since = now();
       try {
         return await fetch(url, init);
@@ -51,6 +56,11 @@ export async function firstSync(input: FirstSyncInput): Promise<FirstSyncResult>
       }
     },
   };
+  return { env, waitMs: () => waitMs, requests: () => requests };
+}
+
+export async function firstSync(input: FirstSyncInput): Promise<FirstSyncResult> {
+  const { env, waitMs: waited } = timedEnv();
   const locks = defaultLocks(navigator);
   const t0 = now();
   const session = await login(env.fetch, '', {
@@ -67,7 +77,7 @@ export async function firstSync(input: FirstSyncInput): Promise<FirstSyncResult>
     const api = apiClient(env, tokens);
     await bindToRegister(db, api, input.registerId);
     const tBind = now();
-    const waitBefore = waitMs;
+    const waitBefore = waited();
     const summary = await flushOnce(db, api, locks, { now: Date.now, digestEveryMs: SIX_HOURS });
     const tPull = now();
     const index = await new CatalogCache().index(db);
@@ -84,7 +94,7 @@ export async function firstSync(input: FirstSyncInput): Promise<FirstSyncResult>
       loginMs: tLogin - t0,
       bindMs: tBind - tLogin,
       pullMs: tPull - tBind,
-      waitMs: waitMs - waitBefore,
+      waitMs: waited() - waitBefore,
       loadMs: tEnd - tPull,
       pages: summary.pull.pages,
       changes: summary.pull.changes,
@@ -161,7 +171,7 @@ export async function drain(
   password: string,
   count: number,
 ): Promise<DrainResult> {
-  const env = platformEnv('');
+  const { env, waitMs, requests } = timedEnv();
   const locks = defaultLocks(navigator);
   const fillDb = new TillDb(dbName, { chromeTransactionDurability: 'relaxed' });
   await fillDb.open();
@@ -190,14 +200,19 @@ export async function drain(
     const tokens = new TokenStore(env, locks, dbSessionPersistence(db));
     await tokens.signIn(session);
     const queued = (await db.outbox.count()) - shiftEntries;
+    await window.tillBenchPhase?.('drain:push');
+    const [waitBefore, requestsBefore] = [waitMs(), requests()];
     const t = now();
     const summary = await pushOutbox(db, apiClient(env, tokens), { now: Date.now });
     const drainMs = now() - t;
+    await window.tillBenchPhase?.('drain:done');
     if ((await db.outbox.count()) !== 0) throw new Error('bench: the outbox did not drain');
     return {
       sales: queued,
       fillMs,
       drainMs,
+      waitMs: waitMs() - waitBefore,
+      batches: requests() - requestsBefore,
       confirmed: summary.confirmed,
       rejected: summary.rejected,
     };
