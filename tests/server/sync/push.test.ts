@@ -235,4 +235,88 @@ describe('what a sale must satisfy', () => {
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected']);
     expect(res.results[1]?.error?.kind).toBe('Forbidden');
   });
+
+  it("stores a sale's lines and payments as columns equal to its record, a run and alone", async () => {
+    const [a, b] = r1.store.products;
+    const manager = await server.login('manager1');
+    if (!a || !b) throw new Error('no products');
+    const sale = r1.sale({
+      lines: [
+        { product: a, quantity: 2, unitPrice: a.price - 5, discount: 3 },
+        { product: b, quantity: 1 },
+      ],
+      pay: 'cash',
+    });
+    sale.lines[0]!.priceOverride = { originalPrice: a.price, approvedBy: manager.userId };
+    const plain = r1.sale({ lines: [{ product: b, quantity: 3 }] });
+    // Two plain sales make a run; a refund is applied alone.
+    const refund = r1.sale({ lines: [{ product: b, quantity: -1 }], pay: 'cash' });
+    refund.refundOf = plain.id;
+    refund.lines[0]!.refundOfLineId = plain.lines[0]!.id;
+    const res = await r1.push(
+      [sale, plain, refund].map((s) => wire('sale.create', s, r1.next.seq++)),
+    );
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+
+    for (const s of [sale, plain, refund]) {
+      const row = await server.db.query(
+        `select shift_id, cashier_id, receipt_number, device_time, hlc, prices_include_tax,
+                order_discount, subtotal, discount, tax, rounding, total, refund_of, record
+           from sales where id = $1`,
+        [s.id],
+      );
+      expect(row.rows[0]).toEqual({
+        shift_id: s.shiftId ?? null,
+        cashier_id: s.cashierId,
+        receipt_number: s.receiptNumber,
+        device_time: new Date(s.deviceTime),
+        hlc: s.hlc,
+        prices_include_tax: s.pricesIncludeTax,
+        order_discount: s.orderDiscount,
+        ...s.totals,
+        refund_of: s.refundOf ?? null,
+        record: s,
+      });
+      const lines = await server.db.query(
+        `select id, line_no, product_id, name, quantity, unit_price, discount, tax_rate_id,
+                tax_basis_points, total, tax, original_price, approved_by, refund_of_line
+           from sale_lines where sale_id = $1 order by line_no`,
+        [s.id],
+      );
+      expect(lines.rows).toEqual(
+        s.lines.map((l, i) => ({
+          id: l.id,
+          line_no: i + 1,
+          product_id: l.productId,
+          name: l.name,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          discount: l.discount,
+          tax_rate_id: l.taxRateId,
+          tax_basis_points: l.taxBasisPoints,
+          total: l.total,
+          tax: l.tax,
+          original_price: l.priceOverride?.originalPrice ?? null,
+          approved_by: l.priceOverride?.approvedBy ?? null,
+          refund_of_line: l.refundOfLineId ?? null,
+        })),
+      );
+      const payments = await server.db.query(
+        `select id, payment_no, method_id, kind, amount, tendered, change
+           from sale_payments where sale_id = $1 order by payment_no`,
+        [s.id],
+      );
+      expect(payments.rows).toEqual(
+        s.payments.map((p, i) => ({
+          id: p.id,
+          payment_no: i + 1,
+          method_id: p.methodId,
+          kind: p.kind,
+          amount: p.amount,
+          tendered: p.tendered ?? null,
+          change: p.change ?? null,
+        })),
+      );
+    }
+  });
 });
