@@ -1,5 +1,6 @@
-// The pusher drains the outbox in seq order, in batches, until it is empty. Each answer is
-// applied in one transaction (db/apply-push) while the next batch is already on its way.
+// The pusher drains the outbox in seq order, in batches, until it is empty. While a batch is
+// with the server the next one is read and encoded, and it leaves as soon as the answer is in;
+// each answer is applied in one transaction (db/apply-push) while that next batch is on its way.
 // Transport failures are thrown to the engine, which retries later from the oldest entry: the
 // server dedupes by mutation id, so resending a batch whose answer was lost changes nothing.
 import { MAX_BATCH, pushResponse } from '../../shared/api/push';
@@ -31,6 +32,13 @@ function toWire(entry: OutboxEntry): PushRequest['mutations'][number] {
 
 type Sent = { ok: true; answer: PushResponse } | { ok: false; error: unknown };
 
+/** A batch read from the outbox and encoded, ready to go. */
+interface Ready {
+  batch: OutboxEntry[];
+  body: BodyInit;
+  headers: Record<string, string>;
+}
+
 export async function pushOutbox(
   db: TillDb,
   api: ApiClient,
@@ -39,17 +47,22 @@ export async function pushOutbox(
   const size = Math.max(1, Math.min(MAX_BATCH, opts.batchSize ?? DEFAULT_BATCH));
   const summary: PushSummary = { confirmed: 0, rejected: 0, requeued: 0 };
   const { deviceId } = await getDevice(db);
+  /** The oldest entries (after seq `after`), read and encoded; null when there are none. */
+  const prepare = async (after?: number): Promise<Ready | null> => {
+    const batch = await nextBatch(db, size, after);
+    if (batch.length === 0) return null;
+    const { epoch } = await readSyncState(db);
+    const request: PushRequest = {
+      deviceId,
+      ...(epoch ? { epoch } : {}),
+      mutations: batch.map(toWire),
+    };
+    return { batch, ...(await jsonBody(request)) };
+  };
   // Settled, never rejected: a batch in flight while another answer is applied must not count
   // as an unhandled rejection if that apply throws first.
-  const send = async (batch: OutboxEntry[]): Promise<Sent> => {
+  const send = async ({ body, headers }: Ready): Promise<Sent> => {
     try {
-      const { epoch } = await readSyncState(db);
-      const request: PushRequest = {
-        deviceId,
-        ...(epoch ? { epoch } : {}),
-        mutations: batch.map(toWire),
-      };
-      const { body, headers } = await jsonBody(request);
       const answer = await api.call(
         '/api/sync/push',
         { method: 'POST', body, headers },
@@ -65,18 +78,19 @@ export async function pushOutbox(
     return sent.answer;
   };
 
-  let batch = await nextBatch(db, size);
-  let sent = batch.length > 0 ? await send(batch) : null;
-  while (sent) {
-    const answer = answerOf(sent);
-    // While this answer is applied, the next batch is already on its way: the server has
-    // applied this one, so order holds. Not after a new epoch: entries go back into the
-    // outbox under their old seqs, and the next batch is read again from the start.
-    const ahead = answer.epochChanged ? [] : await nextBatch(db, size, batch.at(-1)?.seq);
-    const inFlight = ahead.length > 0 ? send(ahead) : null;
+  let ready = await prepare();
+  let sent = ready ? send(ready) : null;
+  while (ready && sent) {
+    // While this batch is with the server, the next one is read and encoded...
+    const next = await prepare(ready.batch.at(-1)?.seq);
+    const answer = answerOf(await sent);
+    // ...and sent as soon as this answer is in, before it is applied: the server has applied
+    // this batch, so order holds. Not after a new epoch: entries go back into the outbox under
+    // their old seqs, and the next batch is read again from the start.
+    const inFlight = next && !answer.epochChanged ? send(next) : null;
     const outcome = await applyPushResults(
       db,
-      batch,
+      ready.batch,
       answer.results,
       new Date(opts.now()).toISOString(),
     );
@@ -88,11 +102,11 @@ export async function pushOutbox(
     if (outcome.confirmed + outcome.rejected === 0)
       throw new InvalidResponseError('the push answer had no result for any mutation sent');
     if (inFlight) {
-      batch = ahead;
-      sent = await inFlight;
+      ready = next;
+      sent = inFlight;
     } else {
-      batch = await nextBatch(db, size);
-      sent = batch.length > 0 ? await send(batch) : null;
+      ready = await prepare();
+      sent = ready ? send(ready) : null;
     }
   }
   return summary;
