@@ -52,7 +52,7 @@ export const saleSchema: Schema = {
       ['refundOf', false],
     ],
   },
-  pendingStock: { keyPath: 'saleId' },
+  pendingStock: { keyPath: 'seq' },
   outbox: {
     keyPath: 'seq',
     indexes: [

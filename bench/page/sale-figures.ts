@@ -110,7 +110,7 @@ export async function commits(
         durability: 'strict',
       });
       tx.objectStore('sales').put(sale);
-      tx.objectStore('pendingStock').put({ saleId: sale.id, at: sale.committedAt, moves });
+      tx.objectStore('pendingStock').put({ seq, saleId: sale.id, at: sale.committedAt, moves });
       tx.objectStore('outbox').put({ ...entry, recordId: sale.id, createdAt: sale.committedAt });
       await done(tx);
       run.raw.push(now() - t);

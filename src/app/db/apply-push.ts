@@ -49,19 +49,29 @@ export function seqRuns(seqs: readonly number[]): [number, number][] {
 
 /**
  * Confirmed sales, the bulk of every answer, are settled together after the loop: their outbox
- * entries go (a range delete per run of consecutive seqs, usually one for the batch), and so do
- * their pending stock movements (one record per sale). The sale records are not touched: a
- * sale whose mutation left the outbox shows synced (sales.ts).
+ * entries and their pending stock (both keyed by the seq) go with a range delete per run of
+ * consecutive seqs, usually one for the batch. The sale records are not touched: a sale whose
+ * mutation left the outbox shows synced (sales.ts).
  */
 async function confirmSales(tx: Transaction, entries: readonly OutboxEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const outbox = tx.table<OutboxEntry, number>('outbox');
-  await Promise.all([
-    ...seqRuns(entries.map((e) => e.seq)).map(([from, to]) =>
-      outbox.where(':id').between(from, to, true, true).delete(),
+  const runs = seqRuns(entries.map((e) => e.seq));
+  await Promise.all(
+    ['outbox', 'pendingStock'].flatMap((table) =>
+      runs.map(([from, to]) => tx.table(table).where(':id').between(from, to, true, true).delete()),
     ),
-    tx.table('pendingStock').bulkDelete(entries.map((e) => e.recordId)),
-  ]);
+  );
+}
+
+/** Which of the seqs sent are still in the outbox: keys only, one request for the batch. */
+async function stillQueued(tx: Transaction, sent: readonly OutboxEntry[]): Promise<Set<number>> {
+  const seqs = sent.map((e) => e.seq);
+  if (seqs.length === 0) return new Set();
+  const keys = await tx
+    .table<OutboxEntry, number>('outbox')
+    .where(':id')
+    .between(Math.min(...seqs), Math.max(...seqs), true, true)
+    .primaryKeys();
+  return new Set(keys);
 }
 
 /**
@@ -139,12 +149,13 @@ export async function applyPushResults(
     'parkedOrders',
   ];
   await db.transaction('rw', tables, async (tx) => {
-    // Still there? Another flusher may have handled them (the lock makes that rare, not impossible).
-    const current = await tx.table<OutboxEntry, number>('outbox').bulkGet(sent.map((e) => e.seq));
+    // Still there? Another flusher may have handled them (the lock makes that rare, not
+    // impossible). A seq is never given to another mutation, so the key says it.
+    const queued = await stillQueued(tx, sent);
     const sales: OutboxEntry[] = [];
-    for (const [i, entry] of sent.entries()) {
+    for (const entry of sent) {
       const result = byId.get(entry.id);
-      if (!result || current[i]?.id !== entry.id) {
+      if (!result || !queued.has(entry.seq)) {
         if (!result) outcome.unanswered++;
         continue;
       }

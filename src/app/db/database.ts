@@ -40,7 +40,7 @@ export class TillDb extends Dexie {
   paymentMethods!: Table<PaymentMethod, string>;
   customers!: Table<LocalCustomer, string>;
   sales!: Table<LocalSale, string>;
-  pendingStock!: Table<PendingStock, string>;
+  pendingStock!: Table<PendingStock, number>;
   outbox!: Table<OutboxEntry, number>;
   needsAttention!: Table<NeedsAttentionEntry, number>;
   conflicts!: Table<LocalConflict, string>;

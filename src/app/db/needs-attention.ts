@@ -52,16 +52,22 @@ export async function retryNeedsAttention(
 ): Promise<void> {
   await db.transaction(
     'rw',
-    [db.needsAttention, db.outbox, db.deviceMeta, db.sales],
+    [db.needsAttention, db.outbox, db.deviceMeta, db.sales, db.pendingStock],
     async (tx) => {
       const item = await db.needsAttention.get(seq);
       if (!item) return;
       const { recordId } = item.mutation;
       const entry = await enqueue(tx, retried(item.mutation, newMutationId), recordId, now);
       await db.needsAttention.delete(seq);
-      // The sale now waits under its new mutation (its sync state follows its seq).
-      if (item.kind === 'sale.create')
-        await db.sales.update(recordId, { mutationId: newMutationId, seq: entry.seq });
+      if (item.kind !== 'sale.create') return;
+      // The sale now waits under its new mutation: its sync state and its pending stock follow
+      // the new seq.
+      await db.sales.update(recordId, { mutationId: newMutationId, seq: entry.seq });
+      const stock = await db.pendingStock.get(seq);
+      if (stock) {
+        await db.pendingStock.delete(seq);
+        await db.pendingStock.add({ ...stock, seq: entry.seq });
+      }
     },
   );
 }

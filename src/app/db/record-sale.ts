@@ -205,6 +205,7 @@ export async function recordSale(
       );
       const local: LocalSale = { ...sale, mutationId, seq: next.entry.seq, committedAt };
       const stock: PendingStock = {
+        seq: next.entry.seq,
         saleId: sale.id,
         at: committedAt,
         moves: input.lines

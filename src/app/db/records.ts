@@ -40,11 +40,12 @@ export interface StockMove {
 }
 
 /**
- * The stock movements of one sale that the server has not confirmed yet, kept per sale so a
- * confirmation removes them with one delete by the sale's id. Stock on hand is the pulled level
- * plus these (stock.ts).
+ * The stock movements of one sale that the server has not confirmed yet, kept per sale under
+ * its mutation's seq, so a confirmed batch removes them with the same range deletes as its
+ * outbox entries. Stock on hand is the pulled level plus these (stock.ts).
  */
 export interface PendingStock {
+  seq: number;
   saleId: string;
   at: string;
   moves: StockMove[];

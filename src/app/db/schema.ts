@@ -11,8 +11,9 @@
 // v4: settling a pushed sale no longer rewrites records (it cost the drain more than the
 //     server did): a sale's sync state is read from the outbox and needs-attention, so the
 //     sales' `sync` index goes; stock movements not yet confirmed are kept one record per sale
-//     (`pendingStock`, deleted on confirmation) instead of one indexed record per line with a
-//     pending flag. Pending movements are carried over; confirmed ones were only history.
+//     under its seq (`pendingStock`, range-deleted with the outbox on confirmation) instead of one
+//     indexed record per line with a pending flag. Pending movements are carried over;
+//     confirmed ones were only history.
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { LocalSale, OutboxEntry, PendingStock, SyncStateRecord } from './records';
@@ -67,7 +68,7 @@ export const schemaV3 = {
 export const schemaV4 = {
   sales: 'id, &receiptNumber, committedAt, shiftId, refundOf',
   stockMovements: null,
-  pendingStock: 'saleId',
+  pendingStock: 'seq',
 } as const;
 
 /** How v3 kept a stock movement: one record per line, `pending` 1 until confirmed. */
@@ -85,9 +86,16 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     .where('pending')
     .equals(1)
     .toArray();
+  const saleIds = [...new Set(pending.map((m) => m.saleId))];
+  const sales = await tx.table<LocalSale, string>('sales').bulkGet(saleIds);
+  const seqOf = new Map(sales.flatMap((s) => (s?.seq != null ? [[s.id, s.seq] as const] : [])));
   const bySale = new Map<string, PendingStock>();
   for (const m of pending) {
-    const record = bySale.get(m.saleId) ?? { saleId: m.saleId, at: m.at, moves: [] };
+    // Every pending movement is of a sale made here, which has its seq; one without is dropped
+    // (the stock shown is then the server's until the next pull).
+    const seq = seqOf.get(m.saleId);
+    if (seq === undefined) continue;
+    const record = bySale.get(m.saleId) ?? { seq, saleId: m.saleId, at: m.at, moves: [] };
     record.moves.push({ productId: m.productId, delta: m.delta });
     bySale.set(m.saleId, record);
   }

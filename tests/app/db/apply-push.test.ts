@@ -3,6 +3,7 @@
 // the answer is silent about stays queued. Each sale's state follows where its mutation is.
 import { describe, expect, it } from 'vitest';
 import { applyPushResults, seqRuns } from '../../../src/app/db/apply-push';
+import { retryNeedsAttention } from '../../../src/app/db/needs-attention';
 import { recordSale } from '../../../src/app/db/record-sale';
 import { stockOnHand } from '../../../src/app/db/stock';
 import type { MutationResult } from '../../../src/shared/api/push';
@@ -66,6 +67,30 @@ describe('applyPushResults on sales', () => {
     );
     expect((await stockOnHand(db)).get(product.id)).toBe(-2);
     expect(await db.sales.orderBy('receiptNumber').toArray()).toEqual(sales);
+  });
+
+  it("carries a rejected sale's pending stock over to its retry, and drops it once that is confirmed", async () => {
+    const fx = fixture();
+    const db = await sellingDb(fx, { shift: true });
+    const product = fx.products[0]!;
+    const sale = await recordSale(db, cashSaleOf(product, cashier, 2));
+    const [first] = await db.outbox.toArray();
+    const error = { kind: 'TotalsMismatch' as const, message: 'off' };
+    await applyPushResults(db, [first!], [{ id: first!.id, status: 'rejected', error }], 'now');
+    expect((await stockOnHand(db)).get(product.id)).toBe(-2);
+
+    await retryNeedsAttention(db, first!.seq, uuidv7(), 'now');
+    const [retried] = await db.outbox.toArray();
+    expect(retried!.seq).not.toBe(first!.seq);
+    expect(await db.pendingStock.toArray()).toEqual([
+      expect.objectContaining({ seq: retried!.seq, saleId: sale.id }),
+    ]);
+    expect(await syncOfSale(db, sale.id)).toBe('pending');
+    expect((await stockOnHand(db)).get(product.id)).toBe(-2);
+
+    await applyPushResults(db, [retried!], [{ id: retried!.id, status: 'applied' }], 'now');
+    expect(await db.pendingStock.count()).toBe(0);
+    expect(await syncOfSale(db, sale.id)).toBe('synced');
   });
 
   it('leaves an entry alone that another flusher settled meanwhile', async () => {

@@ -59,7 +59,12 @@ describe('recordSale', () => {
     expect(saleSchema.parse(stored.outbox[0]!.payload)).toEqual(saleSchema.parse(sale));
     // The brush is not stock-tracked: only the juice moves.
     expect(stored.movements).toEqual([
-      { saleId: sale.id, at: sale.committedAt, moves: [{ productId: juice!.id, delta: -2 }] },
+      {
+        seq: 1,
+        saleId: sale.id,
+        at: sale.committedAt,
+        moves: [{ productId: juice!.id, delta: -2 }],
+      },
     ]);
     expect(stored.device.nextSeq).toBe(2);
     expect(stored.device.receiptCounters[fx.register.id]).toBe(1);
