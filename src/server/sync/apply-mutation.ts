@@ -4,9 +4,9 @@
 // connection) finds the claim taken, waits for it to commit, and answers from what was stored.
 import type { $ZodError } from 'zod/v4/core';
 import type { MutationResult, PushRequest } from '../../shared/api/push';
-import { mutation as mutationSchema } from '../../shared/api/push';
 import type { Database, Queryable } from '../db/database';
 import type { PushContext } from './push-context';
+import { compiledMutation } from './mutation-schema';
 import { payloadHash } from './payload-hash';
 import { MutationRejection, rejectionFromDatabase } from './rejection';
 import { recordSeq } from './device-seq';
@@ -59,7 +59,7 @@ async function dispatch(
   raw: RawMutation,
   hash: string,
 ): Promise<Applied> {
-  const parsed = mutationSchema.safeParse(raw);
+  const parsed = compiledMutation.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error);
   const m = parsed.data;
   switch (m.kind) {

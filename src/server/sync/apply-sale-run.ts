@@ -72,12 +72,17 @@ export function canRunAsSet(items: readonly RunItem[]): boolean {
   );
 }
 
+/** What an applied plain sale answers, stored with its claim: most of a run ends so. */
+const APPLIED: Stored = { status: 'applied' };
+
 async function claim(tx: Queryable, ctx: PushContext, items: readonly RunItem[]) {
-  // In id order, so two pushes of one device claiming overlapping ids never deadlock.
+  // In id order, so two pushes of one device claiming overlapping ids never deadlock. Claimed
+  // as applied, which is what most of them will be; storeResults corrects the others before
+  // the transaction commits, so no one ever sees a claim's provisional answer.
   const r = await tx.query<{ mutation_id: string }>(
     `insert into applied_mutations
-       (device_id, mutation_id, seq, kind, payload_hash, status, store_id, user_id)
-     select $1, t.id, t.seq, 'sale.create', t.hash, 'pending', $2, $3
+       (device_id, mutation_id, seq, kind, payload_hash, status, result, store_id, user_id)
+     select $1, t.id, t.seq, 'sale.create', t.hash, $7, $8::jsonb, $2, $3
        from unnest($4::uuid[], $5::bigint[], $6::text[]) as t(id, seq, hash)
       order by t.id
      on conflict (device_id, mutation_id) do nothing
@@ -89,6 +94,8 @@ async function claim(tx: Queryable, ctx: PushContext, items: readonly RunItem[])
       items.map((i) => i.raw.id),
       items.map((i) => i.raw.seq),
       items.map((i) => i.hash),
+      APPLIED.status,
+      JSON.stringify(APPLIED),
     ],
   );
   return new Set(r.rows.map((row) => row.mutation_id));
@@ -201,6 +208,18 @@ async function write(tx: Queryable, ctx: PushContext, accepted: Pending[]): Prom
 }
 
 async function storeResults(tx: Queryable, ctx: PushContext, answered: Pending[]) {
+  const others = answered.filter((p) => p.result?.status !== APPLIED.status);
+  if (others.length > 0) await storeOthers(tx, ctx, others);
+  await recordSeqs(
+    tx,
+    ctx.deviceId,
+    ctx.storeId,
+    answered.map((p) => p.item.raw.seq),
+  );
+}
+
+/** The answers that are not the claim's `applied` (a refused or a duplicate sale). */
+async function storeOthers(tx: Queryable, ctx: PushContext, answered: Pending[]) {
   await tx.query(
     `update applied_mutations a set status = t.status, result = t.result
        from unnest($2::uuid[], $3::text[], $4::jsonb[]) as t(id, status, result)
@@ -211,12 +230,6 @@ async function storeResults(tx: Queryable, ctx: PushContext, answered: Pending[]
       answered.map((p) => p.result?.status),
       answered.map((p) => JSON.stringify(p.result)),
     ],
-  );
-  await recordSeqs(
-    tx,
-    ctx.deviceId,
-    ctx.storeId,
-    answered.map((p) => p.item.raw.seq),
   );
 }
 
@@ -240,7 +253,7 @@ export async function applySaleRun(
       if (pending.length === 0) return [];
       await check(tx, ctx, pending);
       const accepted = open(pending);
-      for (const p of accepted) p.result = { status: 'applied' };
+      for (const p of accepted) p.result = { ...APPLIED };
       await write(tx, ctx, accepted);
       await storeResults(tx, ctx, pending);
       return pending;

@@ -6,19 +6,19 @@
 // unexpected failure stops the batch with a 5xx; the client retries it whole, and what was
 // committed answers duplicate.
 import type { PushRequest, PushResponse, MutationResult } from '../../shared/api/push';
-import { mutation as mutationSchema } from '../../shared/api/push';
 import type { Database } from '../db/database';
 import type { PushContext } from './push-context';
 import type { RawMutation } from './apply-mutation';
 import { applyMutation } from './apply-mutation';
 import type { RunItem } from './apply-sale-run';
 import { applySaleRun } from './apply-sale-run';
+import { compiledMutation } from './mutation-schema';
 import { payloadHash } from './payload-hash';
 
 /** A sale that is not a refund (refunds lock their original one at a time), else null. */
 function plainSale(raw: RawMutation): RunItem | null {
   if (raw.kind !== 'sale.create') return null;
-  const parsed = mutationSchema.safeParse(raw);
+  const parsed = compiledMutation.safeParse(raw);
   if (!parsed.success || parsed.data.kind !== 'sale.create' || parsed.data.payload.refundOf) {
     return null;
   }
