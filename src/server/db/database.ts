@@ -1,8 +1,21 @@
 // One small interface over the two engines Till runs on: PGlite (embedded, the default) and
 // PostgreSQL (node-postgres pool). SQL is plain, parameterised, and must run on PostgreSQL 15.
 
+export interface QueryOptions {
+  /**
+   * A statement whose text never changes and that runs often (every push or pull): PostgreSQL
+   * plans it once per connection instead of on every call, where planning cost more than
+   * running it. PGlite plans each time.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<{ rows: T[] }>;
   /** Runs several statements separated by semicolons, without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

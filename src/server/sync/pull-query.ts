@@ -177,6 +177,7 @@ export async function pullHead(
             ${owned.length > 0 ? owned.join(' or ') : 'false'} as register_has_rows
        from pg_current_snapshot() s`,
     p.values,
+    { prepare: true },
   );
   const row = r.rows[0];
   if (!row) throw new Error('no snapshot');

@@ -46,9 +46,9 @@ export interface Puller {
  * the store.
  *
  * The head statement runs alone first: when a page for its snapshot is built or being built,
- * that is the answer, for one round trip. Otherwise the page is built in a REPEATABLE READ
- * transaction whose first statement is the head again, so the rows, the cursor and the key all
- * come from one snapshot.
+ * that is the answer, for one round trip. Otherwise a REPEATABLE READ transaction reads the
+ * head again and, unless that snapshot's page is built or being built by then, builds it, so
+ * the rows, the cursor and the key all come from one snapshot.
  */
 export async function pullPage(
   db: Database,
@@ -78,15 +78,22 @@ export async function pullPage(
   };
   const shared = cache.peek(keyOf(await pullHead(db, puller, bounds)).key);
   if (shared) return shared;
-  return db.transaction(async (tx) => {
+  // A transaction is held only to build: one that finds its page built or being built ends at
+  // once and waits without a connection, so a whole store asking at once does not queue on the
+  // pool behind one build.
+  const got = await db.transaction(async (tx) => {
     const head = await pullHead(tx, puller, bounds);
     const { scope, key } = keyOf(head);
-    return cache.get(key, async () => {
-      const page = await buildPage(tx, scope, cursor, bounds, head, limit, epoch);
+    const building = cache.peek(key);
+    if (building) return { wait: building };
+    const page = await cache.get(key, async () => {
+      const built = await buildPage(tx, scope, cursor, bounds, head, limit, epoch);
       // As the route's response schema would encode it.
-      return JSON.stringify(z.encode(pullResponse, page));
+      return JSON.stringify(z.encode(pullResponse, built));
     });
+    return { page };
   }, 'repeatable read');
+  return 'page' in got ? got.page : got.wait;
 }
 
 async function buildPage(
