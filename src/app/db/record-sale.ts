@@ -16,11 +16,12 @@ import type { RandomBytes } from '../../shared/uuidv7';
 import { cryptoRandom } from '../../shared/uuidv7';
 import type { TillDb } from './database';
 import { NoRegister, getDevice } from './device-meta';
+import { issueText } from './issue-text';
 import { nextEntry } from './outbox';
 import type { LocalSale, PendingStock } from './records';
 import { mapStorageErrors } from './storage';
 import { checkRefundQuantities } from './refund-limits';
-import { openShiftOf } from './shifts';
+import { openShifts } from './shifts';
 import { StoreOpsError } from './store-ops-error';
 
 export class InvalidSale extends Error {
@@ -104,13 +105,17 @@ export async function recordSale(
 
   return mapStorageErrors(() =>
     db.transaction('rw', TABLES, async (tx) => {
-      const device = await getDevice(tx);
-      // Asked together: one round trip instead of three.
-      const [register, store, shift] = await Promise.all([
-        device.registerId ? db.registers.get(device.registerId) : undefined,
-        device.storeId ? db.stores.get(device.storeId) : undefined,
-        openShiftOf(tx),
+      // Asked together, one round trip: the device with its counters and seq, and the few
+      // registers, stores and open shifts this register holds, to pick its own from.
+      const [device, registers, stores, shifts] = await Promise.all([
+        getDevice(tx),
+        db.registers.toArray(),
+        db.stores.toArray(),
+        openShifts(tx),
       ]);
+      const register = registers.find((r) => r.id === device.registerId);
+      const store = stores.find((s) => s.id === device.storeId);
+      const shift = shifts.find((s) => s.registerId === device.registerId);
       if (!register || !store || register.storeId !== store.id)
         throw new NoRegister('This device is not bound to a register of its store.');
       // A register sells (and refunds) only inside its open shift; a named shift must be it.
@@ -189,7 +194,10 @@ export async function recordSale(
         ...(input.refundApprovedBy ? { refundApprovedBy: input.refundApprovedBy } : {}),
         ...(input.voidedLines?.length ? { voidedLines: input.voidedLines } : {}),
       } satisfies Sale);
-      if (!parsed.success) throw new InvalidSale(`The sale is not valid: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new InvalidSale(
+          `The sale is not valid: ${parsed.error.issues.map(issueText).join('; ')}`,
+        );
       const sale = parsed.data;
 
       const mutationId = newId();

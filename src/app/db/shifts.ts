@@ -22,14 +22,13 @@ const TABLES = ['shifts', 'cashMovements', 'saleVoids', 'sales', 'outbox', 'devi
 
 /** The open shift of this device's register, if any. */
 export async function openShiftOf(db: TableSource): Promise<LocalShift | undefined> {
-  const device = await getDevice(db);
-  if (!device.registerId) return undefined;
-  const open = await db
-    .table<LocalShift, string>('shifts')
-    .where('status')
-    .equals('open')
-    .toArray();
+  const [device, open] = await Promise.all([getDevice(db), openShifts(db)]);
   return open.find((s) => s.registerId === device.registerId);
+}
+
+/** Every open shift held here (a register has at most one): for a caller that reads the device itself. */
+export function openShifts(db: TableSource): Promise<LocalShift[]> {
+  return db.table<LocalShift, string>('shifts').where('status').equals('open').toArray();
 }
 
 export const denominationTotal = (counts: readonly DenominationCount[]) =>

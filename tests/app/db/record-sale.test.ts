@@ -137,6 +137,12 @@ describe('recordSale', () => {
     await expect(recordSale(db, { ...input, lines: [] })).rejects.toThrow(InvalidSale);
     const zeroQty = cashSaleOf(fx.products[0]!, cashier, 0);
     await expect(recordSale(db, zeroQty)).rejects.toThrow(InvalidSale);
+    // What the schema refuses is named in words, with its path.
+    const unnamed = cashSaleOf(fx.products[0]!, cashier);
+    unnamed.lines[0]!.name = '';
+    await expect(recordSale(db, unnamed)).rejects.toThrow(
+      'The sale is not valid: lines.0.name: too small (string, at least 1)',
+    );
     const stored = await everything(db);
     expect(stored.sales).toEqual([]);
     expect(stored.outbox).toEqual([]);
