@@ -12,8 +12,7 @@ import { authOf, requireRole } from '../auth/guard';
 import { AppError } from '../errors';
 import { boundRegister } from '../sync/push-context';
 import { pushBatch } from '../sync/push-batch';
-import { pullPage } from '../sync/pull';
-import { PullPageCache } from '../sync/pull-cache';
+import { pullPage, pullSharing } from '../sync/pull';
 import { digestOf } from '../sync/digest';
 import { listDeviceSeqs } from '../sync/device-seq';
 import { listFlags } from '../sync/flags';
@@ -49,7 +48,7 @@ export function acceptsGzip(header: string | undefined): boolean {
 export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
   const { till } = app;
   const { db } = till;
-  const pages = new PullPageCache();
+  const sharing = pullSharing(db);
   const security = [{ bearer: [] }];
 
   app.post(
@@ -99,7 +98,7 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.cursor,
         request.query.limit,
         till.epoch,
-        pages,
+        sharing,
       );
       // Sent as built (the cache holds it encoded by the response schema), gzipped once for
       // every request that shares it; a Content-Encoding set here passes @fastify/compress by.

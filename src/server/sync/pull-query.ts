@@ -4,7 +4,7 @@
 import type { Queryable } from '../db/database';
 import type { EntitySpec } from './pull-entities';
 import { entitySpecs } from './pull-entities';
-import { BOUND_REGISTER_SQL } from './push-context';
+import { boundRegisterSql } from './push-context';
 
 export interface PullScope {
   storeId: string;
@@ -136,29 +136,23 @@ export interface PullHead {
 }
 
 /**
- * The snapshot with its watermark and horizon, the device's register and whether the run holds
- * any of its records: one round trip, which is all a request costs when its page is shared.
+ * The heads of devices of one store pulling from the same cursor, in one round trip and one
+ * snapshot: the watermark and horizon, and each device's register and whether the run holds
+ * any of its records. The answers are in the order of `deviceIds`.
  */
-export async function pullHead(
+export async function pullHeads(
   q: Queryable,
-  puller: { storeId: string; deviceId: string },
+  storeId: string,
+  deviceIds: readonly string[],
   bounds: PageBounds,
-): Promise<PullHead> {
+): Promise<PullHead[]> {
   const p = new Params();
-  // $1 and $2, as BOUND_REGISTER_SQL names them.
-  p.ref('device', puller.deviceId, 'uuid');
-  p.ref('store', puller.storeId, 'uuid');
-  const register = '(select register_id from bound)';
+  const store = p.ref('store', storeId, 'uuid');
+  const devices = p.ref('devices', deviceIds, 'uuid[]');
   const owned = entitySpecs
     .filter((spec) => spec.scope.by === 'register')
     .map((spec) => {
-      const conditions = where(
-        spec,
-        { storeId: puller.storeId, registerId: null },
-        bounds,
-        p,
-        register,
-      );
+      const conditions = where(spec, { storeId, registerId: null }, bounds, p, 'b.register_id');
       return `exists (select 1 from ${spec.table} where ${(conditions ?? ['false']).join(' and ')})`;
     });
   const r = await q.query<{
@@ -166,27 +160,29 @@ export async function pullHead(
     xmin: string;
     xmax: string;
     purged: string | null;
-    register_id: string | null;
-    register_has_rows: boolean;
+    bound: [number, string | null, boolean][];
   }>(
-    `with bound as (${BOUND_REGISTER_SQL})
+    `with bound as (
+       select a.n, (${boundRegisterSql('a.device_id', store)}) as register_id
+         from unnest(${devices}) with ordinality as a(device_id, n))
      select s::text as snapshot, pg_snapshot_xmin(s)::text as xmin,
             pg_snapshot_xmax(s)::text as xmax,
             (select purged_through::text from sync_horizon) as purged,
-            ${register} as register_id,
-            ${owned.length > 0 ? owned.join(' or ') : 'false'} as register_has_rows
+            (select json_agg(json_build_array(b.n, b.register_id,
+                    ${owned.length > 0 ? owned.join(' or ') : 'false'}) order by b.n)
+               from bound b) as bound
        from pg_current_snapshot() s`,
     p.values,
     { prepare: true },
   );
   const row = r.rows[0];
   if (!row) throw new Error('no snapshot');
-  return {
+  return row.bound.map(([, registerId, registerHasRows]) => ({
     snapshot: row.snapshot,
     xmin: row.xmin,
     xmax: row.xmax,
     purged: row.purged,
-    registerId: row.register_id,
-    registerHasRows: row.register_has_rows,
-  };
+    registerId,
+    registerHasRows,
+  }));
 }

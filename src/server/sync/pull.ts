@@ -13,8 +13,10 @@ import { AppError } from '../errors';
 import { decodeCursor, encodeCursor, epochTag } from './pull-cursor';
 import type { PullCursor } from './pull-cursor';
 import { entitySpecs } from './pull-entities';
-import type { PullPageCache, ServedPage } from './pull-cache';
-import { pageRows, pullHead, runSize } from './pull-query';
+import { PullPageCache } from './pull-cache';
+import type { ServedPage } from './pull-cache';
+import { Coalescer } from './coalesce';
+import { pageRows, pullHeads, runSize } from './pull-query';
 import type { PageBounds, PullHead, PullScope } from './pull-query';
 
 const resync = (why: string) =>
@@ -31,6 +33,38 @@ function checkCursor(cursor: PullCursor, epoch: string, xmax: bigint, purged: st
   if (cursor.w !== null && purged !== null && BigInt(cursor.w) <= BigInt(purged)) {
     throw resync('deleted rows it had not seen were purged');
   }
+}
+
+interface HeadAsk {
+  storeId: string;
+  deviceId: string;
+  bounds: PageBounds;
+}
+
+/**
+ * What a server shares between pull requests: pages built once per scope, cursor and snapshot,
+ * and the heads of requests from one store and cursor, read together while one read runs (one
+ * statement for a wave of registers, not one each).
+ */
+export interface PullSharing {
+  pages: PullPageCache;
+  heads: Coalescer<HeadAsk, PullHead>;
+}
+
+export function pullSharing(db: Database): PullSharing {
+  return {
+    pages: new PullPageCache(),
+    heads: new Coalescer<HeadAsk, PullHead>((_, asked) => {
+      const first = asked[0];
+      if (!first) return Promise.resolve([]);
+      return pullHeads(
+        db,
+        first.storeId,
+        asked.map((a) => a.deviceId),
+        first.bounds,
+      );
+    }),
+  };
 }
 
 /** Who pulls: the token's store and device; the device's register is looked up in the page. */
@@ -56,7 +90,7 @@ export async function pullPage(
   cursorText: string | undefined,
   limit: number,
   epoch: string,
-  cache: PullPageCache,
+  { pages: cache, heads }: PullSharing,
 ): Promise<ServedPage> {
   const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
   const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
@@ -76,13 +110,19 @@ export async function pullPage(
     ]);
     return { scope, key };
   };
-  const shared = cache.peek(keyOf(await pullHead(db, puller, bounds)).key);
+  const head = await heads.call(JSON.stringify([puller.storeId, cursorText ?? null]), {
+    storeId: puller.storeId,
+    deviceId: puller.deviceId,
+    bounds,
+  });
+  const shared = cache.peek(keyOf(head).key);
   if (shared) return shared;
   // A transaction is held only to build: one that finds its page built or being built ends at
   // once and waits without a connection, so a whole store asking at once does not queue on the
   // pool behind one build.
   const got = await db.transaction(async (tx) => {
-    const head = await pullHead(tx, puller, bounds);
+    const [head] = await pullHeads(tx, puller.storeId, [puller.deviceId], bounds);
+    if (!head) throw new Error('no head');
     const { scope, key } = keyOf(head);
     const building = cache.peek(key);
     if (building) return { wait: building };

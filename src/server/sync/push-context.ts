@@ -15,12 +15,15 @@ export interface PushContext {
 }
 
 /**
- * SQL for the device's register ($1 the device, $2 the token's store): a live register of that
- * store, or no row. A statement of its own (boundRegister) or a subquery of a larger one.
+ * SQL for a device's register (the SQL expressions of the device and of the token's store): a
+ * live register of that store, or no row. A statement of its own or a subquery of a larger one.
  */
-export const BOUND_REGISTER_SQL = `select d.register_id from devices d
-       join registers r on r.id = d.register_id and not r.deleted
-      where d.id = $1::uuid and d.store_id = $2::uuid and r.store_id = $2::uuid`;
+export const boundRegisterSql = (device: string, store: string) => `select d.register_id
+       from devices d join registers r on r.id = d.register_id and not r.deleted
+      where d.id = ${device} and d.store_id = ${store} and r.store_id = ${store}`;
+
+/** boundRegisterSql with $1 the device and $2 the store. */
+export const BOUND_REGISTER_SQL = boundRegisterSql('$1::uuid', '$2::uuid');
 
 /** The device's register, if it is bound to a live one of the token's store. */
 export async function boundRegister(

@@ -194,6 +194,19 @@ describe('pages shared by registers that ask for the same', () => {
       p.changes.filter((c) => c.entity === 'products').map((c) => c.id);
     expect(products(theirs).sort()).toEqual([a.id, b.id].sort());
     expect(products(mine)).toEqual(products(theirs));
+    // Asked together, their heads are read in one statement: each still gets its own page.
+    const together = await Promise.all([me, r2, me, r2].map((reg) => rawPull(reg, cursor)));
+    const sales = (body: string) =>
+      pullResponse
+        .parse(JSON.parse(body))
+        .changes.filter((c) => c.entity === 'sales')
+        .map((c) => c.id);
+    expect(together.map((res) => sales(res.body))).toEqual([
+      [sale.parse(m.payload).id],
+      [],
+      [sale.parse(m.payload).id],
+      [],
+    ]);
 
     // The same request again after another change: a new snapshot, never the page served.
     const again = await rawPull(r2, cursor);
