@@ -97,6 +97,7 @@ async function claim(tx: Queryable, ctx: PushContext, items: readonly RunItem[])
       APPLIED.status,
       JSON.stringify(APPLIED),
     ],
+    { prepare: true },
   );
   return new Set(r.rows.map((row) => row.mutation_id));
 }
@@ -133,6 +134,7 @@ async function readFacts(
       sales.map((s) => s.receiptNumber),
       [...new Set(sales.flatMap((s) => (s.shiftId ? [s.shiftId] : [])))],
     ],
+    { prepare: true },
   );
   const row = r.rows[0];
   if (!row) throw new Error('the run query returned no row');
@@ -230,6 +232,7 @@ async function storeOthers(tx: Queryable, ctx: PushContext, answered: Pending[])
       answered.map((p) => p.result?.status),
       answered.map((p) => JSON.stringify(p.result)),
     ],
+    { prepare: true },
   );
 }
 

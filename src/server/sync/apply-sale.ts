@@ -128,6 +128,7 @@ export async function insertFlags(tx: Queryable, storeId: string, flags: readonl
       flags.map((f) => f.productId),
       flags.map((f) => JSON.stringify(f.details)),
     ],
+    { prepare: true },
   );
 }
 

@@ -49,6 +49,7 @@ export async function bookStock(
       ids,
       ids.map((id) => perProduct.get(id) ?? 0),
     ],
+    { prepare: true },
   );
   return new Map(r.rows.map((row) => [row.product_id, Number(row.on_hand)]));
 }

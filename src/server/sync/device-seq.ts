@@ -30,6 +30,7 @@ export async function recordSeqs(
        last_push_at = now()
      returning contiguous`,
     [deviceId, storeId, hi, lo, block],
+    { prepare: true },
   );
   const contiguous = Number(r.rows[0]?.contiguous ?? 0);
   if (contiguous >= hi || !sorted.includes(contiguous + 1)) return;

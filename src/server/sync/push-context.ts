@@ -31,6 +31,8 @@ export async function boundRegister(
   deviceId: string,
   storeId: string,
 ): Promise<string | null> {
-  const r = await db.query<{ register_id: string }>(BOUND_REGISTER_SQL, [deviceId, storeId]);
+  const r = await db.query<{ register_id: string }>(BOUND_REGISTER_SQL, [deviceId, storeId], {
+    prepare: true,
+  });
   return r.rows[0]?.register_id ?? null;
 }

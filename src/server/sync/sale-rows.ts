@@ -58,5 +58,6 @@ export async function insertSaleRows(tx: Queryable, rows: readonly SaleToStore[]
             (p->>'amount')::bigint, (p->>'tendered')::bigint, (p->>'change')::bigint
        from t, jsonb_array_elements(s->'payments') with ordinality as x(p, n)`,
     [json],
+    { prepare: true },
   );
 }
