@@ -49,7 +49,17 @@ interface HeadAsk {
 export interface PullSharing {
   pages: PullPageCache;
   heads: Coalescer<HeadAsk, PullHead>;
+  /**
+   * When a page of each store, cursor and limit was last asked to be built: the shared path
+   * (a head read first) pays off only where others pulled the same lately; elsewhere it would
+   * be one statement more per pull.
+   */
+  recent: Map<string, number>;
 }
+
+/** How long a store's cursor counts as pulled lately, and how many are remembered. */
+const RECENT_MS = 30_000;
+const RECENT_MAX = 10_000;
 
 export function pullSharing(db: Database): PullSharing {
   return {
@@ -64,6 +74,7 @@ export function pullSharing(db: Database): PullSharing {
         first.bounds,
       );
     }),
+    recent: new Map(),
   };
 }
 
@@ -79,10 +90,11 @@ export interface Puller {
  * shifts, parked orders) is in the run gets its store's page, shared by every such register of
  * the store.
  *
- * The head statement runs alone first: when a page for its snapshot is built or being built,
- * that is the answer, for one round trip. Otherwise a REPEATABLE READ transaction reads the
- * head again and, unless that snapshot's page is built or being built by then, builds it, so
- * the rows, the cursor and the key all come from one snapshot.
+ * Where the same store and cursor were pulled lately, the head is read first (with the heads of
+ * the others asking at once): when a page for its snapshot is built or being built, that is the
+ * answer, for one round trip. Otherwise a REPEATABLE READ transaction reads the head again and,
+ * unless that snapshot's page is built or being built by then, builds it, so the rows, the
+ * cursor and the key all come from one snapshot.
  */
 export async function pullPage(
   db: Database,
@@ -90,7 +102,7 @@ export async function pullPage(
   cursorText: string | undefined,
   limit: number,
   epoch: string,
-  { pages: cache, heads }: PullSharing,
+  { pages: cache, heads, recent }: PullSharing,
 ): Promise<ServedPage> {
   const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
   const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
@@ -110,13 +122,24 @@ export async function pullPage(
     ]);
     return { scope, key };
   };
-  const head = await heads.call(JSON.stringify([puller.storeId, cursorText ?? null]), {
-    storeId: puller.storeId,
-    deviceId: puller.deviceId,
-    bounds,
-  });
-  const shared = cache.peek(keyOf(head).key);
-  if (shared) return shared;
+  const run = JSON.stringify([puller.storeId, cursorText ?? null, limit, epoch]);
+  const lately = recent.get(run);
+  if (lately !== undefined && Date.now() - lately < RECENT_MS) {
+    const head = await heads.call(run, {
+      storeId: puller.storeId,
+      deviceId: puller.deviceId,
+      bounds,
+    });
+    const shared = cache.peek(keyOf(head).key);
+    if (shared) return shared;
+  }
+  recent.delete(run);
+  recent.set(run, Date.now());
+  // Oldest first: a Map keeps insertion order.
+  for (const old of recent.keys()) {
+    if (recent.size <= RECENT_MAX) break;
+    recent.delete(old);
+  }
   // A transaction is held only to build: one that finds its page built or being built ends at
   // once and waits without a connection, so a whole store asking at once does not queue on the
   // pool behind one build.
