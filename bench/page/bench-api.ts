@@ -51,7 +51,10 @@ export interface CatalogBreakdown {
 
 export interface CommitRun {
   app: number[];
+  /** Raw IndexedDB, the goal's baseline: the sale, its pending stock and its outbox entry put. */
   raw: number[];
+  /** Raw IndexedDB doing what recordSale does: four reads, then four puts (the device too). */
+  rawSame: number[];
 }
 
 export interface LookupRun {

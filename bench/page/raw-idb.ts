@@ -53,6 +53,11 @@ export const saleSchema: Schema = {
     ],
   },
   pendingStock: { keyPath: 'seq' },
+  // The rest of what recordSale reads and writes, for the same-work baseline.
+  deviceMeta: { keyPath: 'key' },
+  registers: { keyPath: 'id' },
+  stores: { keyPath: 'id' },
+  shifts: { keyPath: 'id', indexes: [['status', false]] },
   outbox: {
     keyPath: 'seq',
     indexes: [

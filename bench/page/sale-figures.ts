@@ -9,7 +9,7 @@ import { openShift, openShiftOf } from '../../src/app/db/shifts';
 import type { LocalSale } from '../../src/app/db/records';
 import { uuidv7 } from '../../src/shared/uuidv7';
 import type { CommitRun } from './bench-api';
-import { done, openRaw, saleSchema } from './raw-idb';
+import { done, openRaw, req, saleSchema } from './raw-idb';
 import { randomSale, saleContext } from './sale-input';
 
 const now = () => performance.now();
@@ -86,12 +86,19 @@ export async function commits(
 ): Promise<CommitRun> {
   const db = await openTillDb(dbName);
   const raw = await openRaw(rawName, saleSchema);
-  const run: CommitRun = { app: [], raw: [] };
+  const run: CommitRun = { app: [], raw: [], rawSame: [] };
   let seq = Date.now() * 100;
   try {
     const ctx = await saleContext(db, [...(await allProducts(db)).values()], cashierId);
     // A register sells only inside an open shift: open one once, before the timed commits.
     if (!(await openShiftOf(db))) await openShift(db, { openedBy: cashierId, openingFloat: 0 });
+    // The same-work baseline reads and writes copies of the till's own records.
+    const seed = raw.transaction(['deviceMeta', 'registers', 'stores', 'shifts'], 'readwrite');
+    seed.objectStore('deviceMeta').put(await getDevice(db));
+    for (const r of await db.registers.toArray()) seed.objectStore('registers').put(r);
+    for (const s of await db.stores.toArray()) seed.objectStore('stores').put(s);
+    for (const s of await db.shifts.toArray()) seed.objectStore('shifts').put(s);
+    await done(seed);
     let last: LocalSale | null = null;
     const appCommit = async () => {
       const input = randomSale(ctx);
@@ -115,16 +122,41 @@ export async function commits(
       await done(tx);
       run.raw.push(now() - t);
     };
+    const rawSameCommit = async () => {
+      const model: LocalSale | null = last;
+      if (!model) return;
+      const sale = { ...model, id: uuidv7(), receiptNumber: `RAW-Y-${seq}` };
+      const moves = sale.lines.map((l) => ({ productId: l.productId, delta: -l.quantity }));
+      const t = now();
+      const stores = ['deviceMeta', 'registers', 'stores', 'shifts', 'sales', 'pendingStock'];
+      const tx = raw.transaction([...stores, 'outbox'], 'readwrite', { durability: 'strict' });
+      const [device] = await Promise.all([
+        req(tx.objectStore('deviceMeta').get('device') as IDBRequest<{ nextSeq: number }>),
+        req(tx.objectStore('registers').getAll()),
+        req(tx.objectStore('stores').getAll()),
+        req(tx.objectStore('shifts').index('status').getAll('open')),
+      ]);
+      const s = ++seq;
+      tx.objectStore('deviceMeta').put({ ...device, nextSeq: device.nextSeq + 1 });
+      tx.objectStore('sales').put(sale);
+      tx.objectStore('pendingStock').put({ seq: s, saleId: sale.id, at: sale.committedAt, moves });
+      tx.objectStore('outbox').put({
+        seq: s,
+        id: uuidv7(),
+        kind: 'sale.create',
+        payload: sale,
+        recordId: sale.id,
+        createdAt: sale.committedAt,
+      });
+      await done(tx);
+      run.rawSame.push(now() - t);
+    };
     await appCommit(); // a model for the raw record, and a warm-up
     run.app.length = 0;
     for (let i = 0; i < count; i++) {
-      if (i % 2 === 0) {
-        await appCommit();
-        await rawCommit();
-      } else {
-        await rawCommit();
-        await appCommit();
-      }
+      // Each goes first, second and third in turn.
+      const order = [appCommit, rawCommit, rawSameCommit];
+      for (let k = 0; k < 3; k++) await order[(i + k) % 3]!();
     }
   } finally {
     db.close();
