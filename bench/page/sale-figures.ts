@@ -9,7 +9,7 @@ import { openShift, openShiftOf } from '../../src/app/db/shifts';
 import type { LocalSale } from '../../src/app/db/records';
 import { uuidv7 } from '../../src/shared/uuidv7';
 import type { CommitRun } from './bench-api';
-import { done, openRaw, req, saleSchema } from './raw-idb';
+import { done, openRaw, saleSchema } from './raw-idb';
 import { randomSale, saleContext } from './sale-input';
 
 const now = () => performance.now();
@@ -93,11 +93,17 @@ export async function commits(
     // A register sells only inside an open shift: open one once, before the timed commits.
     if (!(await openShiftOf(db))) await openShift(db, { openedBy: cashierId, openingFloat: 0 });
     // The same-work baseline reads and writes copies of the till's own records.
+    const [device, registers, stores, shifts] = await Promise.all([
+      getDevice(db),
+      db.registers.toArray(),
+      db.stores.toArray(),
+      db.shifts.toArray(),
+    ]);
     const seed = raw.transaction(['deviceMeta', 'registers', 'stores', 'shifts'], 'readwrite');
-    seed.objectStore('deviceMeta').put(await getDevice(db));
-    for (const r of await db.registers.toArray()) seed.objectStore('registers').put(r);
-    for (const s of await db.stores.toArray()) seed.objectStore('stores').put(s);
-    for (const s of await db.shifts.toArray()) seed.objectStore('shifts').put(s);
+    seed.objectStore('deviceMeta').put(device);
+    for (const r of registers) seed.objectStore('registers').put(r);
+    for (const s of stores) seed.objectStore('stores').put(s);
+    for (const s of shifts) seed.objectStore('shifts').put(s);
     await done(seed);
     let last: LocalSale | null = null;
     const appCommit = async () => {
@@ -127,27 +133,36 @@ export async function commits(
       if (!model) return;
       const sale = { ...model, id: uuidv7(), receiptNumber: `RAW-Y-${seq}` };
       const moves = sale.lines.map((l) => ({ productId: l.productId, delta: -l.quantity }));
+      const s = ++seq;
       const t = now();
       const stores = ['deviceMeta', 'registers', 'stores', 'shifts', 'sales', 'pendingStock'];
       const tx = raw.transaction([...stores, 'outbox'], 'readwrite', { durability: 'strict' });
-      const [device] = await Promise.all([
-        req(tx.objectStore('deviceMeta').get('device') as IDBRequest<{ nextSeq: number }>),
-        req(tx.objectStore('registers').getAll()),
-        req(tx.objectStore('stores').getAll()),
-        req(tx.objectStore('shifts').index('status').getAll('open')),
-      ]);
-      const s = ++seq;
-      tx.objectStore('deviceMeta').put({ ...device, nextSeq: device.nextSeq + 1 });
-      tx.objectStore('sales').put(sale);
-      tx.objectStore('pendingStock').put({ seq: s, saleId: sale.id, at: sale.committedAt, moves });
-      tx.objectStore('outbox').put({
-        seq: s,
-        id: uuidv7(),
-        kind: 'sale.create',
-        payload: sale,
-        recordId: sale.id,
-        createdAt: sale.committedAt,
-      });
+      // Four reads together; the writes go in the callback of the last one to answer.
+      let waiting = 4;
+      const device = tx.objectStore('deviceMeta').get('device') as IDBRequest<{ nextSeq: number }>;
+      const write = () => {
+        if (--waiting > 0) return;
+        tx.objectStore('deviceMeta').put({ ...device.result, nextSeq: device.result.nextSeq + 1 });
+        tx.objectStore('sales').put(sale);
+        tx.objectStore('pendingStock').put({
+          seq: s,
+          saleId: sale.id,
+          at: sale.committedAt,
+          moves,
+        });
+        tx.objectStore('outbox').put({
+          seq: s,
+          id: uuidv7(),
+          kind: 'sale.create',
+          payload: sale,
+          recordId: sale.id,
+          createdAt: sale.committedAt,
+        });
+      };
+      device.onsuccess = write;
+      tx.objectStore('registers').getAll().onsuccess = write;
+      tx.objectStore('stores').getAll().onsuccess = write;
+      tx.objectStore('shifts').index('status').getAll('open').onsuccess = write;
       await done(tx);
       run.rawSame.push(now() - t);
     };
