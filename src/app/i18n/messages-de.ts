@@ -30,8 +30,11 @@ export const de: Record<MessageKey, string> = {
   'common.close': 'Schließen',
   'common.loading': 'Wird geladen…',
   'common.retry': 'Erneut versuchen',
+  'common.back': 'Zurück',
   'error.storageFull':
     'Der Speicher dieses Geräts ist voll, es wurde nichts gespeichert. Bitte Platz schaffen (oder die Filialleitung fragen) und erneut versuchen.',
+  'error.screenNotLoaded':
+    'Diese Ansicht konnte nicht geladen werden: Das Netz war weg, bevor die Kasse sie hatte. Es ging nichts verloren; bitte erneut versuchen, sobald das Netz wieder da ist.',
   'error.notReady':
     'Diese Kasse ist noch nicht eingerichtet: Kasse wählen und einmal synchronisieren.',
   'error.unsynced': 'Es gibt noch Verkäufe, die nicht auf dem Server sind.',

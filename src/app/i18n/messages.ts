@@ -28,9 +28,12 @@ export const en = {
   'common.close': 'Close',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
+  'common.back': 'Back',
   'error.storageFull':
     'The storage of this device is full, so nothing was saved. Free some space (or ask a manager) and try again.',
   'error.notReady': 'This till is not set up yet: choose a register and sync once.',
+  'error.screenNotLoaded':
+    'This screen could not be loaded: the network went before the till had it. Nothing was lost; try again once the network is back.',
   'error.unsynced': 'There are still sales that are not on the server.',
   'error.failed': 'That did not work, and nothing was saved. Please try again.',
   'error.offline': 'The server cannot be reached. Check the network and try again.',

@@ -1,7 +1,8 @@
 // A signed-in user's way to the till: choose the register on a device's first start, bring
 // the catalog in, then sell. Everything after the first start reads the local store, so it
 // is the same with and without the network.
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { ScreenBoundary } from '../../components/screen-boundary';
 import type { SessionResponse } from '../../../shared/api/login';
 import { useT } from '../../i18n/i18n';
 import { FirstSyncScreen, LogoutDialog, RegisterSetupScreen } from '../lazy-screens';
@@ -55,7 +56,7 @@ export function SignedIn(props: {
 
   return (
     <SetupFrame user={user} onSignOut={() => setLoggingOut(true)}>
-      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+      <ScreenBoundary fallback={<p className="loading">{t('common.loading')}</p>}>
         {register === null ? (
           <RegisterSetupScreen accessToken={props.session.accessToken} />
         ) : (
@@ -64,15 +65,15 @@ export function SignedIn(props: {
             locale={catalog?.store.locale ?? navigator.language}
           />
         )}
-      </Suspense>
+      </ScreenBoundary>
       {loggingOut && (
-        <Suspense fallback={null}>
+        <ScreenBoundary fallback={null} onLeave={() => setLoggingOut(false)}>
           <LogoutDialog
             isManager={user.role !== 'cashier'}
             onClose={() => setLoggingOut(false)}
             onSignedOut={props.onSignedOut}
           />
-        </Suspense>
+        </ScreenBoundary>
       )}
     </SetupFrame>
   );

@@ -1,7 +1,8 @@
 // The till once a register is chosen and the catalog is in: sell, pay, receipt and today's
 // sales, with the sync center and sign-out over any of them. The cart lives here, so looking
 // at the history does not lose it.
-import { Suspense, useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { ScreenBoundary } from '../../components/screen-boundary';
 import type { Sale } from '../../../shared/records/sale';
 import { useT } from '../../i18n/i18n';
 import {
@@ -54,7 +55,10 @@ export function TillScreen(props: { onSignedOut: () => void }) {
         onSignOut={() => setOverlay('logout')}
       />
       <main className="till-main">
-        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <ScreenBoundary
+          fallback={<p className="loading">{t('common.loading')}</p>}
+          onLeave={() => setView({ name: 'sell' })}
+        >
           {view.name === 'sell' && (
             <SellScreen cart={cart} dispatch={dispatch} onPay={toPay} active={overlay === null} />
           )}
@@ -74,9 +78,9 @@ export function TillScreen(props: { onSignedOut: () => void }) {
               onBack={() => setView({ name: 'sell' })}
             />
           )}
-        </Suspense>
+        </ScreenBoundary>
       </main>
-      <Suspense fallback={null}>
+      <ScreenBoundary fallback={null} onLeave={() => setOverlay(null)}>
         {overlay === 'sync' && <SyncCenter onClose={() => setOverlay(null)} />}
         {overlay === 'logout' && (
           <LogoutDialog
@@ -85,7 +89,7 @@ export function TillScreen(props: { onSignedOut: () => void }) {
             onSignedOut={props.onSignedOut}
           />
         )}
-      </Suspense>
+      </ScreenBoundary>
     </div>
   );
 }
