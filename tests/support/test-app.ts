@@ -1,24 +1,28 @@
-// One real server per test file: PGlite in memory, migrated and seeded with the demo store,
-// and the Fastify app over it, called through app.inject.
+// One real server per test file: PGlite in memory, migrated and seeded with the demo store
+// (from a dump made once), and the Fastify app over it, called through app.inject.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
 import { loadConfig } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
-import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import { migrate } from '../../src/server/db/migrate';
 import { seedDemoStore } from '../../src/server/seed/demo-store';
+import { demoPglite } from './demo-snapshot';
 import { uuidv7 } from '../../src/shared/uuidv7';
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ TILL_LOG_LEVEL: 'silent', TILL_STATIC_DIR: '/nonexistent', ...env });
 }
 
-/** A migrated, demo-seeded database: PGlite in memory, or PostgreSQL when `url` is given. */
+/**
+ * A migrated, demo-seeded database: PGlite in memory (started from a dump of one, see
+ * demo-snapshot.ts), or PostgreSQL when `url` is given.
+ */
 export async function testDatabase(url?: string): Promise<Database> {
-  const db = url ? openPostgres(url) : await openPglite(undefined);
+  if (!url) return demoPglite();
+  const db = openPostgres(url);
   await migrate(db);
   await seedDemoStore(db);
   return db;
