@@ -1,7 +1,9 @@
 // The catalog in memory: barcode and SKU lookups by Map, name-or-SKU search over a name-sorted
 // array. Built once from the block log and kept current by folding in new entries, so a scan or
 // a keystroke never waits for IndexedDB. The maps are filled at once (a scan can be answered as
-// soon as the catalog is read); the sorted search rows only at the first search (or `warm()`).
+// soon as the catalog is read); the sorted search rows only at the first search (or `warm()`),
+// taken up from the rows saved at an earlier start (`SavedRows`) where they still fit, since
+// building them for 100,000 products costs about a second.
 import type { Product } from '../../shared/records/catalog';
 import type { LogEntry } from './records';
 
@@ -15,11 +17,35 @@ export function normalizeText(text: string): string {
 }
 
 interface Row {
-  /** Normalized name, then the id, so the order is total. */
-  key: string;
   haystack: string;
   product: Product;
+  /** Normalized name, then the id, so the order is total (made when first needed). */
+  key?: string;
 }
+
+/**
+ * The search rows as saved for the next start: the products' ids in row order and the scan text
+ * (each row's haystack), both joined by newlines; neither holds one inside.
+ */
+export interface SavedRows {
+  ids: string;
+  text: string;
+}
+
+/**
+ * Saved rows and the products that changed since they were saved: those rows are made again
+ * from the catalog, the others taken as saved.
+ */
+export interface RowsToRestore {
+  saved: SavedRows;
+  changed: ReadonlySet<string>;
+}
+
+/**
+ * Changed products up to which sorted rows (in memory or saved) are patched in place; more, and
+ * they are sorted afresh.
+ */
+const MAX_PATCHED = 2_000;
 
 const rowKey = (p: Product) => `${normalizeText(p.name)}\u0000${p.id}`;
 
@@ -46,12 +72,26 @@ function rowAt(starts: Int32Array, at: number): number {
   return lo - 1;
 }
 
+const keyOf = (row: Row): string => (row.key ??= rowKey(row.product));
+
+/** Where each haystack starts in the scan text (they are joined by one newline). */
+function startsOf(haystacks: readonly string[]): Int32Array {
+  const starts = new Int32Array(haystacks.length);
+  let at = 0;
+  haystacks.forEach((h, i) => {
+    starts[i] = at;
+    at += h.length + 1;
+  });
+  return starts;
+}
+
 function lowerBound(rows: readonly Row[], key: string): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((rows[mid]?.key ?? '') < key) lo = mid + 1;
+    const row = rows[mid];
+    if (row && keyOf(row) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -70,18 +110,26 @@ export class CatalogIndex {
    * that matches nothing looks at all 100,000). Built at the first search after a change.
    */
   private scan: { text: string; starts: Int32Array } | null = null;
+  /** Rows saved at an earlier start, taken up when the rows are first needed. */
+  private toRestore: { saved: SavedRows; changed: Set<string> } | null = null;
+  /** Whether the rows are the saved ones, unchanged (saving them again would change nothing). */
+  private asSaved = false;
 
   constructor(products: Iterable<Product> = []) {
     for (const p of products) this.index(p);
   }
 
-  /** An index over `byId` (product by id), which it takes over: the caller must not keep it. */
-  static adopt(byId: Map<string, Product>): CatalogIndex {
+  /**
+   * An index over `byId` (product by id), which it takes over: the caller must not keep it. Its
+   * search rows are taken from `rows` at the first search, if they fit the products.
+   */
+  static adopt(byId: Map<string, Product>, rows?: RowsToRestore): CatalogIndex {
     const index = new CatalogIndex();
     for (const p of byId.values()) {
       for (const code of p.barcodes) index.byBarcode.set(code, p);
     }
     index.byId = byId;
+    if (rows) index.toRestore = { saved: rows.saved, changed: new Set(rows.changed) };
     return index;
   }
 
@@ -100,8 +148,53 @@ export class CatalogIndex {
   }
 
   private sortedRows(): Row[] {
-    this.rows ??= [...this.byId.values()].map(rowOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+    if (this.rows) return this.rows;
+    const restore = this.toRestore;
+    this.toRestore = null;
+    this.rows = (restore && this.restored(restore)) ?? this.builtRows();
     return this.rows;
+  }
+
+  private builtRows(): Row[] {
+    this.asSaved = false;
+    return [...this.byId.values()].map(rowOf).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  }
+
+  /**
+   * The saved rows with those of changed products made again, or null where they do not fit the
+   * catalog (then the rows are built afresh).
+   */
+  private restored({ saved, changed }: { saved: SavedRows; changed: Set<string> }): Row[] | null {
+    if (changed.size > MAX_PATCHED || this.byId.size === 0) return null;
+    const ids = saved.ids.split('\n');
+    const haystacks = saved.text.split('\n');
+    if (ids.length !== haystacks.length) return null;
+    const rows: Row[] = [];
+    for (const [i, id] of ids.entries()) {
+      if (changed.has(id)) continue;
+      const product = this.byId.get(id);
+      if (!product) return null;
+      rows.push({ haystack: haystacks[i] ?? '', product });
+    }
+    const fresh: Row[] = [];
+    for (const id of changed) {
+      const product = this.byId.get(id);
+      if (product) fresh.push(rowOf(product));
+    }
+    if (rows.length + fresh.length !== this.byId.size) return null;
+    for (const row of fresh) rows.splice(lowerBound(rows, keyOf(row)), 0, row);
+    this.asSaved = fresh.length === 0 && rows.length === ids.length;
+    if (this.asSaved) this.scan = { text: saved.text, starts: startsOf(haystacks) };
+    return rows;
+  }
+
+  /** The rows to save for the next start, and whether they differ from the ones saved. */
+  rowsToSave(): { rows: SavedRows; changed: boolean } {
+    const { text } = this.scanText();
+    const ids = this.sortedRows()
+      .map((r) => r.product.id)
+      .join('\n');
+    return { rows: { ids, text }, changed: !this.asSaved };
   }
 
   get size(): number {
@@ -153,24 +246,21 @@ export class CatalogIndex {
   }
 
   private scanText(): { text: string; starts: Int32Array } {
+    const rows = this.sortedRows(); // (rows taken up as saved come with their scan text)
     if (this.scan) return this.scan;
-    const rows = this.sortedRows();
-    const starts = new Int32Array(rows.length);
-    let at = 0;
-    rows.forEach((row, i) => {
-      starts[i] = at;
-      at += row.haystack.length + 1;
-    });
-    this.scan = { text: rows.map((r) => r.haystack).join('\n'), starts };
+    const haystacks = rows.map((r) => r.haystack);
+    this.scan = { text: haystacks.join('\n'), starts: startsOf(haystacks) };
     return this.scan;
   }
 
   /** Folds log entries in: an update replaces the product, a null value removes it. */
   apply(entries: readonly LogEntry<Product>[]): void {
     this.scan = null;
+    this.asSaved = false;
+    for (const entry of entries) this.toRestore?.changed.add(entry.id);
     // Many changes at once (a resync page): one sort at the next search beats thousands of
     // splices now.
-    if (entries.length > 2_000) this.rows = null;
+    if (entries.length > MAX_PATCHED) this.rows = null;
     const rows = this.rows;
     for (const entry of entries) {
       const previous = this.byId.get(entry.id);

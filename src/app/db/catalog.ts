@@ -1,12 +1,20 @@
 // The catalog as the till reads it: the products block log folded into a CatalogIndex, kept
 // current by reading only the blocks written since (a resync or a compaction means a full read).
 // A first download need not read the log back at all: the puller folds the pages it applied
-// into a CatalogFeed and publishes it here for the till's first load.
+// into a CatalogFeed and publishes it here for the till's first load. The search rows, costly
+// to build, are saved with the log position they reflect and taken up at the next load, with
+// the rows of products changed since made again.
 import type { Product } from '../../shared/records/catalog';
+import type { LogSnapshot } from './block-log';
 import { compactLog, isWasteful, readLog, readLogSince, readLogTail } from './block-log';
+import type { RowsToRestore } from './catalog-index';
 import { CatalogIndex } from './catalog-index';
 import type { TillDb } from './database';
 import type { PulledChange } from './pulled-change';
+import type { SearchRowsRecord } from './records';
+
+/** Bump when normalizeText or a row's haystack changes: rows saved before are then ignored. */
+const ROWS_FORMAT = 1;
 
 export interface LoadedCatalog {
   index: CatalogIndex;
@@ -17,15 +25,66 @@ export interface LoadedCatalog {
 }
 
 export async function loadCatalog(db: TillDb): Promise<LoadedCatalog> {
-  const log = await readLog<Product>(db, 'products', { versions: false });
+  const [log, saved] = await Promise.all([
+    readLog<Product>(db, 'products', { versions: false }),
+    db.searchRows.get('products'),
+  ]);
   if (isWasteful(log.entries, log.values.size) && (await compactLog<Product>(db, 'products')))
     return loadCatalog(db);
   return {
-    index: CatalogIndex.adopt(log.values),
+    index: CatalogIndex.adopt(log.values, saved && (await rowsToRestore(db, saved, log))),
     generation: log.generation,
     lastBlockId: log.lastBlockId,
     lastBlockLength: log.lastBlockLength,
   };
+}
+
+/**
+ * Saved rows and what changed in the log since they were saved, or undefined where they cannot
+ * be used: another format, a rewritten log, or a position the log never reached.
+ */
+async function rowsToRestore(
+  db: TillDb,
+  saved: SearchRowsRecord,
+  log: LogSnapshot<Product>,
+): Promise<RowsToRestore | undefined> {
+  if (saved.format !== ROWS_FORMAT || saved.generation !== log.generation) return undefined;
+  const rows = { ids: saved.ids, text: saved.text };
+  if (saved.lastBlockId === log.lastBlockId && saved.lastBlockLength === log.lastBlockLength)
+    return { saved: rows, changed: new Set() };
+  // Saved by another tab from a later log than the one read here: its rows are newer than the
+  // products, so build them again.
+  const ahead =
+    saved.lastBlockId > log.lastBlockId ||
+    (saved.lastBlockId === log.lastBlockId && saved.lastBlockLength > log.lastBlockLength);
+  if (ahead) return undefined;
+  const since = await readLogSince<Product>(db, 'products', saved);
+  const first = since?.blocks[0];
+  if (!first || first.id !== saved.lastBlockId || first.entries.length < saved.lastBlockLength)
+    return undefined;
+  const changed = new Set<string>();
+  for (const block of since.blocks) {
+    const entries = block === first ? block.entries.slice(saved.lastBlockLength) : block.entries;
+    for (const entry of entries) changed.add(entry.id);
+  }
+  return { saved: rows, changed };
+}
+
+/**
+ * Saves the catalog's search rows with the log position they reflect, for the next load; not
+ * when they are the saved ones unchanged. Builds them if no search has yet.
+ */
+export async function saveSearchRows(db: TillDb, catalog: LoadedCatalog): Promise<void> {
+  const { rows, changed } = catalog.index.rowsToSave();
+  if (!changed) return;
+  await db.searchRows.put({
+    log: 'products',
+    format: ROWS_FORMAT,
+    generation: catalog.generation,
+    lastBlockId: catalog.lastBlockId,
+    lastBlockLength: catalog.lastBlockLength,
+    ...rows,
+  });
 }
 
 /** Brings a loaded catalog up to date; returns a new one when the log was rewritten. */

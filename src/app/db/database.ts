@@ -20,6 +20,7 @@ import type {
   NeedsAttentionEntry,
   OutboxEntry,
   PendingStock,
+  SearchRowsRecord,
   SyncRecord,
 } from './records';
 
@@ -50,6 +51,7 @@ export class TillDb extends Dexie {
   cashMovements!: Table<LocalCashMovement, string>;
   saleVoids!: Table<LocalSaleVoid, string>;
   parkedOrders!: Table<LocalParkedOrder, string>;
+  searchRows!: Table<SearchRowsRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });

@@ -164,6 +164,21 @@ export interface BlockLogMeta {
 
 export type SyncRecord = SyncStateRecord | BlockLogMeta;
 
+/**
+ * The catalog's search rows as of a position in the products log (a cache: the log is the
+ * truth). A start takes them up instead of normalizing and sorting every name again.
+ */
+export interface SearchRowsRecord {
+  log: 'products';
+  /** Bumped when the rows' make-up changes (normalization, haystack): older ones are ignored. */
+  format: number;
+  generation: number;
+  lastBlockId: number;
+  lastBlockLength: number;
+  ids: string;
+  text: string;
+}
+
 /** A shift of this register: open until its close is recorded here. */
 export interface LocalShift extends ShiftOpen {
   status: 'open' | 'closed';

@@ -4,12 +4,19 @@
 // nothing wrote the product blocks: Dexie reports every write, in this tab and (through
 // BroadcastChannel) in the others, and a check every few seconds covers any report missed.
 // Right after a first download the puller's own catalog is taken (no read of the log), and a
-// loaded catalog builds its search rows when the browser is idle, so scans are answered first.
+// loaded catalog builds its search rows when the browser is idle, so scans are answered first,
+// and saves them for the next start.
 import Dexie from 'dexie';
 import type { Product } from '../../shared/records/catalog';
 import { readLogMeta } from '../db/block-log';
 import type { LoadedCatalog } from '../db/catalog';
-import { allProducts, loadCatalog, refreshCatalog, takePublishedCatalog } from '../db/catalog';
+import {
+  allProducts,
+  loadCatalog,
+  refreshCatalog,
+  saveSearchRows,
+  takePublishedCatalog,
+} from '../db/catalog';
 import type { CatalogIndex } from '../db/catalog-index';
 import type { TillDb } from '../db/database';
 
@@ -20,11 +27,10 @@ async function logStamp(db: TillDb): Promise<string> {
 
 const RECHECK_MS = 2_000;
 
-/** Builds the search rows after the current work (a scan, a first paint) is done. */
-function warmLater(index: CatalogIndex): void {
-  const warm = () => index.warm();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1_000 });
-  else setTimeout(warm, 0);
+/** Runs `work` after the current work (a scan, a first paint) is done. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1_000 });
+  else setTimeout(work, 0);
 }
 
 export class CatalogCache {
@@ -52,14 +58,29 @@ export class CatalogCache {
     if (this.loaded?.db !== db) {
       const catalog = (await takePublishedCatalog(db)) ?? (await loadCatalog(db));
       this.loaded = { db, catalog, stamp };
-      warmLater(catalog.index);
+      this.warmLater(db, catalog.index);
     } else if (this.loaded.stamp !== stamp) {
       const before = this.loaded.catalog.index;
       this.loaded = { db, catalog: await refreshCatalog(db, this.loaded.catalog), stamp };
       // A rewritten log (a resync ended, a compaction) was read again whole.
-      if (this.loaded.catalog.index !== before) warmLater(this.loaded.catalog.index);
+      if (this.loaded.catalog.index !== before) this.warmLater(db, this.loaded.catalog.index);
     }
     return this.loaded.catalog.index;
+  }
+
+  private warmLater(db: TillDb, index: CatalogIndex): void {
+    whenIdle(() => void this.warm(db, index).catch(() => undefined));
+  }
+
+  /**
+   * Builds the search rows of the catalog loaded from `db` (if `index` is still it) and saves
+   * them for the next start. A failed save only means the next start builds them again.
+   */
+  async warm(db: TillDb, index?: CatalogIndex): Promise<void> {
+    const loaded = this.loaded;
+    if (loaded?.db !== db || (index && loaded.catalog.index !== index)) return;
+    loaded.catalog.index.warm();
+    await saveSearchRows(db, loaded.catalog);
   }
 
   /** Active products of a category by name (read in full only after the log changed). */

@@ -3,37 +3,16 @@ import { applyPulledPage } from '../../../src/app/db/apply-pull';
 import { compactLog, readLog } from '../../../src/app/db/block-log';
 import { loadCatalog, refreshCatalog } from '../../../src/app/db/catalog';
 import type { LoadedCatalog } from '../../../src/app/db/catalog';
-import { CatalogIndex, normalizeText } from '../../../src/app/db/catalog-index';
+import { CatalogIndex } from '../../../src/app/db/catalog-index';
 import type { TillDb } from '../../../src/app/db/database';
 import { initDevice } from '../../../src/app/db/device-meta';
 import type { PulledChange } from '../../../src/app/db/pulled-change';
-import { ean13 } from '../../../src/shared/pos/ean13';
 import type { Product } from '../../../src/shared/records/catalog';
-import { freshDbName, idSource, openDb } from '../../support/till-db';
+import { makeProducts, reference } from '../../support/catalog-products';
+import { freshDbName, openDb } from '../../support/till-db';
 
 const N = 100_000;
 const PAGE = 5_000;
-const adjectives = ['Organic', 'Classic', 'Fresh', 'Crème', 'Light', 'Smoked', 'Spicy', 'Golden'];
-const nouns = ['Apple Juice', 'Tomato Soup', 'Cheddar', 'Granola', 'Green Tea', 'Brûlée', 'Salsa'];
-
-function makeProducts(n: number): Product[] {
-  const nextId = idSource(7);
-  const storeId = '00000000-0000-7000-8000-00000000a001';
-  const taxRateId = '00000000-0000-7000-8000-00000000b001';
-  return Array.from({ length: n }, (_, i) => ({
-    id: nextId(),
-    storeId,
-    sku: `SKU-${String(i).padStart(6, '0')}`,
-    barcodes: [ean13(`2${String(i).padStart(11, '0')}`)],
-    name: `${adjectives[i % adjectives.length]} ${nouns[Math.floor(i / 8) % nouns.length]} ${i % 997}`,
-    price: 100 + (i % 900),
-    taxRateId,
-    categoryId: null,
-    active: i % 50 !== 0,
-    stockTracked: true,
-  }));
-}
-
 let page = 0;
 function pageOf(changes: PulledChange[], from: string | null, hasMore = false) {
   page += 1;
@@ -46,23 +25,6 @@ const upsert = (p: Product): PulledChange => ({
   version: '1',
   data: p,
 });
-
-/** What a search must return, computed the slow, obvious way. */
-function reference(products: Product[], query: string, limit = 20): string[] {
-  const words = normalizeText(query).split(' ');
-  return products
-    .filter((p) => p.active)
-    .filter((p) =>
-      words.every((w) => `${normalizeText(p.name)} ${p.sku.toLowerCase()}`.includes(w)),
-    )
-    .sort((a, b) => {
-      const ka = `${normalizeText(a.name)}\u0000${a.id}`;
-      const kb = `${normalizeText(b.name)}\u0000${b.id}`;
-      return ka < kb ? -1 : 1;
-    })
-    .slice(0, limit)
-    .map((p) => p.id);
-}
 
 describe('the catalog over 100,000 products', () => {
   const products = makeProducts(N);

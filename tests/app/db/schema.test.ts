@@ -120,6 +120,7 @@ describe('schema upgrades', () => {
         'registers',
         'saleVoids',
         'sales',
+        'searchRows',
         'shifts',
         'stockBlocks',
         'pendingStock',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appendToLog } from '../../../src/app/db/block-log';
 import type { TillDb } from '../../../src/app/db/database';
 import { CatalogCache } from '../../../src/app/features/catalog-cache';
@@ -29,6 +29,20 @@ describe('the catalog cache', () => {
     await writeProducts(db, fx.products.slice(2));
     expect((await cache.index(db)).lookupBarcode('4000000000002')?.name).toBe('Dish Brush');
 
+    db.close();
+  });
+
+  it('saves the search rows when idle, and a restarted till takes them up', async () => {
+    const fx = fixture();
+    const db = await sellingDb(fx);
+    await writeProducts(db, fx.products);
+    const cache = new CatalogCache(() => 0);
+    expect((await cache.index(db)).lookupBarcode('4000000000001')?.name).toBe('Granola');
+    await vi.waitFor(async () => expect(await db.searchRows.count()).toBe(1));
+
+    const restarted = await new CatalogCache(() => 0).index(db);
+    expect(restarted.search('brush').map((p) => p.name)).toEqual(['Dish Brush']);
+    expect(restarted.rowsToSave().changed).toBe(false);
     db.close();
   });
 });
