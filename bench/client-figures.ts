@@ -26,6 +26,8 @@ export interface ClientResults {
   /** A first sync before the counted runs (the server's caches are cold), under the profiler. */
   warmUp: Profiled<FirstSyncResult> | null;
   catalog: Profiled<CatalogBreakdown> | null;
+  /** A run of sale commits before the counted ones (app and raw taking turns), profiled. */
+  commitProfile: Profiled<CommitRun> | null;
   /** The push of the commit figure's sales, under the page's and the server's profilers. */
   drainProfile: { result: DrainResult; page: Hot; server: Hot } | null;
   firstSync: { app: FirstSyncResult; rawMs: number }[];
@@ -87,6 +89,7 @@ export async function clientFigures(
   const results: ClientResults = {
     warmUp: null,
     catalog: null,
+    commitProfile: null,
     drainProfile: null,
     firstSync: [],
     coldStart: [],
@@ -132,6 +135,10 @@ export async function clientFigures(
     results.catalog = await profiled(b.page, () => api.catalogBreakdown(till));
     results.fillMs = (await api.fillSales(till, RAW_SALES, sizes.storedSales)).ms;
     log(`stored ${sizes.storedSales} sales in ${results.fillMs.toFixed(0)} ms`);
+    results.commitProfile = await profiled(b.page, () =>
+      api.commits(till, RAW_SALES, sizes.commitsPerRun, info.cashierId),
+    );
+    log(`sale commits, warm-up run (profiled) done`);
     for (let r = 0; r < sizes.runs; r++) {
       results.commits.push(await api.commits(till, RAW_SALES, sizes.commitsPerRun, info.cashierId));
       log(`sale commits ${r + 1} done`);

@@ -44,7 +44,7 @@ async function machine(databaseUrl: string): Promise<string> {
 function method(s: Sizes): string {
   return [
     `- The server is the real one (src/server/main.ts) as a child process on 127.0.0.1 over a fresh PostgreSQL database, seeded with the demo store and \`npm run till -- generate-catalog --products ${s.products}\`; it serves dist/ (\`npx vite build\`) and a bench page bundled from bench/page/, which calls the app's own modules (src/app/db, src/app/sync, the till's CatalogCache).`,
-    `- Each client figure runs ${s.runs} times (drain: ${s.drainRuns}); a figure is the median of the runs with their min–max. A p99 is taken within each run, then the median of those is shown. The raw IndexedDB baseline does the same work without Dexie or app code, in the same page, interleaved or right after, so its ratio holds on a noisy machine.`,
+    `- Each client figure runs ${s.runs} times${s.drainRuns === s.runs ? '' : ` (drain: ${s.drainRuns})`}; a figure is the median of the runs with their min–max. A p99 is taken within each run, then the median of those is shown. The raw IndexedDB baseline does the same work without Dexie or app code, in the same page, interleaved or right after, so its ratio holds on a noisy machine.`,
     `- First sync: login, register binding, one \`flushOnce\` (the engine's flush: push, then every pull page applied with its cursor in one strict transaction, the next page already asked for while one is applied) and the till's catalog cache taking the in-memory catalog the puller built, until the last generated product's barcode is found. Every run is a new device and a new database; the last one is kept as the till for the other figures.`,
     `- Cold start: the browser is closed and started again on the same profile; the page opens the database, builds the catalog and answers a barcode lookup, then a search (which takes up the search rows the till saved after the first sync, as the till does at a start). Time from navigation start. The raw baseline (another restart) opens the raw block database and reads every block into a Map.`,
     `- Sale commit: ${s.storedSales} synced sales are stored first in both the app's and the raw database (same stores and indexes: sales, pending stock, outbox); then ${s.commitsPerRun} real \`recordSale\` calls (1–3 lines, strict) take turns with raw 3-put strict transactions (the sale, its pending stock, its outbox entry) and with raw transactions doing recordSale's own reads and writes.`,
@@ -82,6 +82,12 @@ async function main() {
         ? hotTable('first sync, warm-up run, CPU profile of the page', client.warmUp)
         : '',
       client.catalog ? hotTable('catalog load, CPU profile of the page', client.catalog) : '',
+      client.commitProfile
+        ? hotTable(
+            `${client.commitProfile.result.app.length} sale commits taking turns with the raw ones (a warm-up run, not counted), CPU profile of the page`,
+            client.commitProfile,
+          )
+        : '',
       ...(client.drainProfile
         ? [
             hotTable(

@@ -32,7 +32,7 @@ const full: Sizes = {
   commitsPerRun: 200,
   lookupsPerRun: 1_000,
   drainSales: 10_000,
-  drainRuns: 2,
+  drainRuns: 5,
   devices: 100,
   deltaRows: 1_000,
 };
