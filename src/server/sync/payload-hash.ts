@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 /** An array index-like key: JavaScript orders these first, numerically, in any object. */
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 
-/** Thrown inside sorted() when insertion order cannot give the canonical order. */
-class IndexKey extends Error {}
+/** Thrown inside sorted() when a plain copy cannot give the canonical text. */
+class NotCopyable extends Error {}
 
 /** A copy with every object's keys inserted in sorted order (undefined members left out). */
 function sorted(value: unknown): unknown {
@@ -17,14 +17,16 @@ function sorted(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   // The default sort compares UTF-16 code units, as `<` does.
   for (const key of Object.keys(record).sort()) {
-    if (INDEX_KEY.test(key)) throw new IndexKey();
+    // An index-like key would be put first by JavaScript itself; assigning "__proto__" would
+    // set the copy's prototype instead of a member.
+    if (INDEX_KEY.test(key) || key === '__proto__') throw new NotCopyable();
     const v = record[key];
     if (v !== undefined) out[key] = sorted(v);
   }
   return out;
 }
 
-/** The same text, written by hand: for the rare value whose keys look like array indexes. */
+/** The same text, written by hand: for the rare value a plain copy cannot carry. */
 function written(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
@@ -45,14 +47,14 @@ function written(value: unknown): string {
 /**
  * Keys sorted at every level. Most values are copied with sorted keys and handed to the native
  * JSON.stringify (every pushed mutation is encoded once, and this was the push's largest CPU
- * cost); a key like "10" would be put first by JavaScript itself, so such values are written
- * by hand instead. Both give the same text.
+ * cost); a key like "10" would be put first by JavaScript itself and a key "__proto__" would
+ * not be copied as a member, so such values are written by hand instead. Both give the same text.
  */
 export function canonicalJson(value: unknown): string {
   try {
     return JSON.stringify(sorted(value)) ?? 'null';
   } catch (err) {
-    if (err instanceof IndexKey) return written(value);
+    if (err instanceof NotCopyable) return written(value);
     throw err;
   }
 }

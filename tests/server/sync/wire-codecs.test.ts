@@ -85,6 +85,11 @@ describe('the mutation fingerprint', () => {
     );
   });
 
+  it('keeps a member named "__proto__" (as JSON.parse makes it) as a member', () => {
+    const parsed: unknown = JSON.parse('{"b":1,"__proto__":{"x":null},"a":[{"__proto__":2}]}');
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"x":null},"a":[{"__proto__":2}],"b":1}');
+  });
+
   it('writes exactly what the plain definition writes, for any JSON', () => {
     // The definition: keys in code-unit order at every level, undefined members left out.
     const plain = (value: unknown): string => {
