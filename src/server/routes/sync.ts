@@ -12,7 +12,7 @@ import { authOf, requireRole } from '../auth/guard';
 import { AppError } from '../errors';
 import { boundRegister } from '../sync/push-context';
 import { pushBatch } from '../sync/push-batch';
-import { pullPage, pullSharing } from '../sync/pull';
+import { pullPage, pullSharing, settleAhead } from '../sync/pull';
 import { digestOf } from '../sync/digest';
 import { listDeviceSeqs } from '../sync/device-seq';
 import { listFlags } from '../sync/flags';
@@ -49,6 +49,8 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
   const { till } = app;
   const { db } = till;
   const sharing = pullSharing(db);
+  // Pages being built ahead finish before the database is closed.
+  app.addHook('onClose', () => settleAhead(sharing));
   const security = [{ bearer: [] }];
 
   app.post(

@@ -9,9 +9,14 @@ import { promisify } from 'node:util';
 
 const gzipAsync = promisify(gzip);
 
-/** A page as sent: its JSON, and its gzip made on first demand. */
-export interface ServedPage {
+/** A page as built: its JSON, and the cursor of the page after it (null: the run's last). */
+export interface BuiltPage {
   json: string;
+  next: string | null;
+}
+
+/** A page as sent: its JSON, its gzip made on first demand, and the cursor of the next page. */
+export interface ServedPage extends BuiltPage {
   gzipped(): Promise<Buffer>;
 }
 
@@ -25,6 +30,11 @@ export class PullPageCache {
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
+
+  /** Whether a page is held under `key` (built or being built), without using it. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
 
   /** The page under `key` if it is built or being built, else null. */
   peek(key: string): Promise<ServedPage> | null {
@@ -40,15 +50,16 @@ export class PullPageCache {
    * The page under `key`, built by `build` if no one built or is building it: requests that
    * arrive together wait for one build. A failed build is forgotten (the next one tries again).
    */
-  get(key: string, build: () => Promise<string>): Promise<ServedPage> {
+  get(key: string, build: () => Promise<BuiltPage>): Promise<ServedPage> {
     const hit = this.peek(key);
     if (hit) return hit;
     const entry: Entry = { page: Promise.resolve(null as never), bytes: 0 };
     entry.page = build().then(
-      (json) => {
+      ({ json, next }) => {
         let zipped: Promise<Buffer> | null = null;
         const page: ServedPage = {
           json,
+          next,
           gzipped: () => (zipped ??= gzipAsync(json)),
         };
         this.account(key, entry, json.length * 2);

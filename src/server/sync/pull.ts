@@ -54,7 +54,13 @@ export interface PullSharing {
    * (a head read first) pays off only where others pulled the same lately; elsewhere it would
    * be one statement more per pull.
    */
-  recent: Map<string, number>;
+  recent: Map<string, { at: number; key?: string }>;
+  /**
+   * The next pages of runs being built before they are asked for, by run: a device in a long
+   * run (a first sync) asks for page N+1 only once page N has arrived, so its server would
+   * otherwise build one page at a time while the device downloads and applies the last one.
+   */
+  ahead: Map<string, Promise<void>>;
 }
 
 /** How long a store's cursor counts as pulled lately, and how many are remembered. */
@@ -75,8 +81,28 @@ export function pullSharing(db: Database): PullSharing {
       );
     }),
     recent: new Map(),
+    ahead: new Map(),
   };
 }
+
+/** Waits for the pages being built ahead (a closing server lets them finish). */
+export async function settleAhead(sharing: PullSharing): Promise<void> {
+  while (sharing.ahead.size > 0) await Promise.all(sharing.ahead.values());
+}
+
+function pulledLately(recent: PullSharing['recent'], run: string): boolean {
+  const asked = recent.get(run);
+  return asked !== undefined && Date.now() - asked.at < RECENT_MS;
+}
+
+/** Whether the page last built for a run lately is still held (then no need to build it ahead). */
+function stillHeld({ recent, pages }: PullSharing, run: string): boolean {
+  const key = pulledLately(recent, run) ? recent.get(run)?.key : undefined;
+  return key !== undefined && pages.has(key);
+}
+
+const runKey = (storeId: string, cursorText: string | undefined, limit: number, epoch: string) =>
+  JSON.stringify([storeId, cursorText ?? null, limit, epoch]);
 
 /** Who pulls: the token's store and device; the device's register is looked up in the page. */
 export interface Puller {
@@ -102,8 +128,56 @@ export async function pullPage(
   cursorText: string | undefined,
   limit: number,
   epoch: string,
-  { pages: cache, heads, recent }: PullSharing,
+  sharing: PullSharing,
 ): Promise<ServedPage> {
+  // A page built ahead for this request: wait for it, then take it as any shared page.
+  await sharing.ahead.get(runKey(puller.storeId, cursorText, limit, epoch));
+  const ahead = (next: string) => buildAhead(db, puller, next, limit, epoch, sharing);
+  const { page, built } = await servePage(db, puller, cursorText, limit, epoch, sharing, ahead);
+  // A page built here asked for its next one as soon as its rows were read; one built before
+  // asks for it now, unless it is built and held.
+  const next = page.next;
+  if (!built && next !== null && !stillHeld(sharing, runKey(puller.storeId, next, limit, epoch)))
+    ahead(next);
+  return page;
+}
+
+/**
+ * Builds the page after one being served, in its own transaction, unless it is being built: its
+ * request then finds it shared (when its snapshot is the same, as it is unless something was
+ * written meanwhile). A page built ahead asks for no further one, so a device that stops asking
+ * leaves at most one page behind (evicted by size like any other).
+ */
+function buildAhead(
+  db: Database,
+  puller: Puller,
+  next: string,
+  limit: number,
+  epoch: string,
+  sharing: PullSharing,
+): void {
+  const run = runKey(puller.storeId, next, limit, epoch);
+  if (sharing.ahead.has(run)) return;
+  const building: Promise<void> = servePage(db, puller, next, limit, epoch, sharing).then(
+    () => undefined,
+    // The request itself will build it again and answer whatever went wrong.
+    () => undefined,
+  );
+  sharing.ahead.set(run, building);
+  void building.then(() => {
+    if (sharing.ahead.get(run) === building) sharing.ahead.delete(run);
+  });
+}
+
+async function servePage(
+  db: Database,
+  puller: Puller,
+  cursorText: string | undefined,
+  limit: number,
+  epoch: string,
+  { pages: cache, heads, recent }: PullSharing,
+  onNext?: (next: string) => void,
+): Promise<{ page: ServedPage; built: boolean }> {
   const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
   const bounds = { from: cursor?.w ?? null, below: cursor?.m ?? null, after: cursor?.a ?? null };
   const keyOf = (head: PullHead) => {
@@ -122,19 +196,19 @@ export async function pullPage(
     ]);
     return { scope, key };
   };
-  const run = JSON.stringify([puller.storeId, cursorText ?? null, limit, epoch]);
-  const lately = recent.get(run);
-  if (lately !== undefined && Date.now() - lately < RECENT_MS) {
+  const run = runKey(puller.storeId, cursorText, limit, epoch);
+  if (pulledLately(recent, run)) {
     const head = await heads.call(run, {
       storeId: puller.storeId,
       deviceId: puller.deviceId,
       bounds,
     });
     const shared = cache.peek(keyOf(head).key);
-    if (shared) return shared;
+    if (shared) return { page: await shared, built: false };
   }
+  const asked: { at: number; key?: string } = { at: Date.now() };
   recent.delete(run);
-  recent.set(run, Date.now());
+  recent.set(run, asked);
   // Oldest first: a Map keeps insertion order.
   for (const old of recent.keys()) {
     if (recent.size <= RECENT_MAX) break;
@@ -147,16 +221,20 @@ export async function pullPage(
     const [head] = await pullHeads(tx, puller.storeId, [puller.deviceId], bounds);
     if (!head) throw new Error('no head');
     const { scope, key } = keyOf(head);
+    asked.key = key;
     const building = cache.peek(key);
     if (building) return { wait: building };
     const page = await cache.get(key, async () => {
-      const built = await buildPage(tx, scope, cursor, bounds, head, limit, epoch);
+      const built = await buildPage(tx, scope, cursor, bounds, head, limit, epoch, onNext);
       // As the route's response schema would encode it.
-      return JSON.stringify(z.encode(pullResponse, built));
+      return {
+        json: JSON.stringify(z.encode(pullResponse, built)),
+        next: built.hasMore ? built.cursor : null,
+      };
     });
     return { page };
   }, 'repeatable read');
-  return 'page' in got ? got.page : got.wait;
+  return 'page' in got ? { page: got.page, built: true } : { page: await got.wait, built: false };
 }
 
 async function buildPage(
@@ -167,6 +245,7 @@ async function buildPage(
   watermark: { xmin: string; xmax: string },
   limit: number,
   epoch: string,
+  onNext?: (next: string) => void,
 ): Promise<PullResponse> {
   const handOn = cursor?.n ?? watermark.xmin;
   const below = cursor?.m ?? watermark.xmax;
@@ -180,6 +259,23 @@ async function buildPage(
       ? (cursor?.r ?? 0)
       : await runSize(tx, scope, bounds);
   const remaining = hasMore ? Math.max(0, before - page.length) : 0;
+
+  const last = page[page.length - 1];
+  const next: PullCursor =
+    hasMore && last
+      ? {
+          v: 1,
+          e: epochTag(epoch),
+          w: bounds.from,
+          n: handOn,
+          m: below,
+          a: [last.version, last.rank, last.id],
+          r: remaining,
+        }
+      : { v: 1, e: epochTag(epoch), w: handOn };
+  const cursorText = encodeCursor(next);
+  // The next page's statement can run while this one is encoded and sent.
+  if (hasMore) onNext?.(cursorText);
 
   const changes = page.map((row) => {
     const spec = entitySpecs[row.rank];
@@ -195,18 +291,5 @@ async function buildPage(
           data: spec.toData(row.data as never),
         };
   });
-  const last = page[page.length - 1];
-  const next: PullCursor =
-    hasMore && last
-      ? {
-          v: 1,
-          e: epochTag(epoch),
-          w: bounds.from,
-          n: handOn,
-          m: below,
-          a: [last.version, last.rank, last.id],
-          r: remaining,
-        }
-      : { v: 1, e: epochTag(epoch), w: handOn };
-  return { epoch, changes, cursor: encodeCursor(next), hasMore, remaining };
+  return { epoch, changes, cursor: cursorText, hasMore, remaining };
 }

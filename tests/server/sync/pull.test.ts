@@ -235,7 +235,8 @@ describe('pages shared by registers that ask for the same', () => {
       ]);
       query.mockClear();
       const later = await rawPull(r1, cursor);
-      expect(transaction).toHaveBeenCalledTimes(1);
+      // Its own, and the page after it, built ahead (the run goes on past 100 rows).
+      expect(transaction).toHaveBeenCalledTimes(2);
       expect(later.body).not.toBe(first.body);
     } finally {
       transaction.mockRestore();
@@ -255,6 +256,31 @@ describe('pages shared by registers that ask for the same', () => {
     expect(zipped.headers['content-type']).toMatch(/^application\/json/);
     expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
     expect(pullResponse.parse(JSON.parse(plain.body)).changes).toHaveLength(100);
+  });
+});
+
+describe('a run of many pages', () => {
+  it('has each next page built before it is asked for, and the same pages as built on demand', async () => {
+    const whole = await pullAll(r1, undefined, 5000);
+    const query = vi.spyOn(server.db, 'query');
+    try {
+      let page = await r1.pull(undefined, 7);
+      const changes = [...page.changes];
+      let asked = 1;
+      while (page.hasMore) {
+        query.mockClear();
+        page = await r1.pull(page.cursor, 7);
+        asked += 1;
+        changes.push(...page.changes);
+        // Built ahead: the request only read its head (one statement) and took the page. One
+        // built on demand would have been read in a transaction, with no statement of its own.
+        expect(query, `page ${asked}`).toHaveBeenCalledTimes(1);
+      }
+      expect(asked).toBeGreaterThan(5);
+      expect(changes).toEqual(whole.changes);
+    } finally {
+      query.mockRestore();
+    }
   });
 });
 
