@@ -52,7 +52,9 @@ describe('PullPageCache', () => {
     const waiting = cache.get('k', () => Promise.resolve(built('never asked')));
     await expect(failing).rejects.toThrow('database went away');
     await expect(waiting).rejects.toThrow('database went away');
-    expect((await cache.get('k', () => Promise.resolve(built('{"ok":true}')))).json).toBe('{"ok":true}');
+    expect((await cache.get('k', () => Promise.resolve(built('{"ok":true}')))).json).toBe(
+      '{"ok":true}',
+    );
   });
 
   it('evicts the least recently used pages beyond its size', async () => {
