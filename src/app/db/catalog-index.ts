@@ -114,6 +114,12 @@ export class CatalogIndex {
   private toRestore: { saved: SavedRows; changed: Set<string> } | null = null;
   /** Whether the rows are the saved ones, unchanged (saving them again would change nothing). */
   private asSaved = false;
+  /**
+   * Rows taken up as saved and not yet made: row i (a hole in `rows` until a search reaches it)
+   * is the product `ids[i]` with haystack `haystacks[i]`. A start then pays two splits, not a
+   * hundred thousand lookups; every row is made before the first change is folded in.
+   */
+  private unmade: { ids: string[]; haystacks: string[] } | null = null;
 
   constructor(products: Iterable<Product> = []) {
     for (const p of products) this.index(p);
@@ -169,6 +175,7 @@ export class CatalogIndex {
     const ids = saved.ids.split('\n');
     const haystacks = saved.text.split('\n');
     if (ids.length !== haystacks.length) return null;
+    if (changed.size === 0) return this.takenUp(saved.text, ids, haystacks);
     const rows: Row[] = [];
     for (const [i, id] of ids.entries()) {
       if (changed.has(id)) continue;
@@ -183,17 +190,59 @@ export class CatalogIndex {
     }
     if (rows.length + fresh.length !== this.byId.size) return null;
     for (const row of fresh) rows.splice(lowerBound(rows, keyOf(row)), 0, row);
-    this.asSaved = fresh.length === 0 && rows.length === ids.length;
-    if (this.asSaved) this.scan = { text: saved.text, starts: startsOf(haystacks) };
+    this.asSaved = false;
     return rows;
+  }
+
+  /**
+   * Saved rows of an unchanged catalog, taken up as they are: each row is made when a search
+   * first reaches it. Where one names a product the catalog does not hold, the search that
+   * reaches it builds the rows afresh (`row`); a few are looked up now to catch most of that.
+   */
+  private takenUp(text: string, ids: string[], haystacks: string[]): Row[] | null {
+    if (ids.length !== this.byId.size) return null;
+    const step = Math.max(1, Math.floor(ids.length / 64));
+    for (let i = 0; i < ids.length; i += step) if (!this.byId.has(ids[i] ?? '')) return null;
+    this.unmade = { ids, haystacks };
+    this.scan = { text, starts: startsOf(haystacks) };
+    this.asSaved = true;
+    return new Array<Row>(ids.length);
+  }
+
+  /** Row i of the sorted rows, made now if it was taken up unmade; undefined if it cannot be. */
+  private row(rows: Row[], i: number): Row | undefined {
+    const made = rows[i];
+    if (made || !this.unmade) return made;
+    const product = this.byId.get(this.unmade.ids[i] ?? '');
+    if (!product) return undefined;
+    return (rows[i] = { haystack: this.unmade.haystacks[i] ?? '', product });
+  }
+
+  /** Makes every row taken up unmade (before a change is folded in); false if one cannot be. */
+  private makeAll(): boolean {
+    const rows = this.rows;
+    if (!rows || !this.unmade) return true;
+    for (let i = 0; i < rows.length; i++) if (!this.row(rows, i)) return false;
+    this.unmade = null;
+    return true;
+  }
+
+  /** Forgets the rows (and the scan text): they are built afresh when next needed. */
+  private dropRows(): void {
+    this.rows = null;
+    this.scan = null;
+    this.unmade = null;
+    this.asSaved = false;
   }
 
   /** The rows to save for the next start, and whether they differ from the ones saved. */
   rowsToSave(): { rows: SavedRows; changed: boolean } {
     const { text } = this.scanText();
-    const ids = this.sortedRows()
-      .map((r) => r.product.id)
-      .join('\n');
+    const ids = this.unmade
+      ? this.unmade.ids.join('\n')
+      : this.sortedRows()
+          .map((r) => r.product.id)
+          .join('\n');
     return { rows: { ids, text }, changed: !this.asSaved };
   }
 
@@ -232,8 +281,13 @@ export class CatalogIndex {
       const at = text.indexOf(lead, from);
       if (at < 0) break;
       const i = rowAt(starts, at);
-      const row = rows[i];
-      if (!row) break;
+      const row = this.row(rows, i);
+      if (!row) {
+        // A saved row naming a product this catalog does not hold: the saved rows do not fit.
+        if (!this.unmade) break;
+        this.dropRows();
+        return this.search(query, limit);
+      }
       if (
         row.product !== exact &&
         row.product.active &&
@@ -255,12 +309,12 @@ export class CatalogIndex {
 
   /** Folds log entries in: an update replaces the product, a null value removes it. */
   apply(entries: readonly LogEntry<Product>[]): void {
-    this.scan = null;
-    this.asSaved = false;
     for (const entry of entries) this.toRestore?.changed.add(entry.id);
     // Many changes at once (a resync page): one sort at the next search beats thousands of
-    // splices now.
-    if (entries.length > MAX_PATCHED) this.rows = null;
+    // splices now. Rows taken up unmade are made first, while the products are as saved.
+    if (entries.length > MAX_PATCHED || !this.makeAll()) this.dropRows();
+    this.scan = null;
+    this.asSaved = false;
     const rows = this.rows;
     for (const entry of entries) {
       const previous = this.byId.get(entry.id);
