@@ -94,7 +94,7 @@ export function rows(
     },
     {
       figure:
-        '… the same commits next to raw IndexedDB doing what recordSale does (four reads, then four puts: the device record too), p99',
+        '… the same commits next to raw IndexedDB doing what recordSale does (four reads and four puts, the device record too, asked together; the stored device checked against the known one), p99',
       goal: '',
       till: ms(commit),
       raw: ms(commitSame),

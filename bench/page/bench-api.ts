@@ -57,7 +57,7 @@ export interface CommitRun {
   app: number[];
   /** Raw IndexedDB, the goal's baseline: the sale, its pending stock and its outbox entry put. */
   raw: number[];
-  /** Raw IndexedDB doing what recordSale does: four reads, then four puts (the device too). */
+  /** Raw IndexedDB doing what recordSale does: four reads and four puts (the device too) at once. */
   rawSame: number[];
 }
 

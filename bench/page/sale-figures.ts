@@ -128,6 +128,9 @@ export async function commits(
       await done(tx);
       run.raw.push(now() - t);
     };
+    // The device as the last same-work commit left it: like recordSale after a first sale, the
+    // writes go with the reads that confirm it, in one round.
+    let rawDevice = { ...device } as typeof device;
     const rawSameCommit = async () => {
       const model: LocalSale | null = last;
       if (!model) return;
@@ -137,33 +140,29 @@ export async function commits(
       const t = now();
       const stores = ['deviceMeta', 'registers', 'stores', 'shifts', 'sales', 'pendingStock'];
       const tx = raw.transaction([...stores, 'outbox'], 'readwrite', { durability: 'strict' });
-      // Four reads together; the writes go in the callback of the last one to answer.
-      let waiting = 4;
-      const device = tx.objectStore('deviceMeta').get('device') as IDBRequest<{ nextSeq: number }>;
-      const write = () => {
-        if (--waiting > 0) return;
-        tx.objectStore('deviceMeta').put({ ...device.result, nextSeq: device.result.nextSeq + 1 });
-        tx.objectStore('sales').put(sale);
-        tx.objectStore('pendingStock').put({
-          seq: s,
-          saleId: sale.id,
-          at: sale.committedAt,
-          moves,
-        });
-        tx.objectStore('outbox').put({
-          seq: s,
-          id: uuidv7(),
-          kind: 'sale.create',
-          payload: sale,
-          recordId: sale.id,
-          createdAt: sale.committedAt,
-        });
+      const known = rawDevice;
+      const stored = tx.objectStore('deviceMeta').get('device') as IDBRequest<typeof device>;
+      tx.objectStore('registers').getAll();
+      tx.objectStore('stores').getAll();
+      tx.objectStore('shifts').index('status').getAll('open');
+      const next = { ...known, nextSeq: known.nextSeq + 1 };
+      tx.objectStore('deviceMeta').put(next);
+      tx.objectStore('sales').put(sale);
+      tx.objectStore('pendingStock').put({ seq: s, saleId: sale.id, at: sale.committedAt, moves });
+      tx.objectStore('outbox').put({
+        seq: s,
+        id: uuidv7(),
+        kind: 'sale.create',
+        payload: sale,
+        recordId: sale.id,
+        createdAt: sale.committedAt,
+      });
+      // The stored device must be the known one, or nothing commits.
+      stored.onsuccess = () => {
+        if (JSON.stringify(stored.result) !== JSON.stringify(known)) tx.abort();
       };
-      device.onsuccess = write;
-      tx.objectStore('registers').getAll().onsuccess = write;
-      tx.objectStore('stores').getAll().onsuccess = write;
-      tx.objectStore('shifts').index('status').getAll('open').onsuccess = write;
       await done(tx);
+      rawDevice = next;
       run.rawSame.push(now() - t);
     };
     await appCommit(); // a model for the raw record, and a warm-up

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidSale, recordSale } from '../../../src/app/db/record-sale';
 import { NoRegister, getDevice, initDevice } from '../../../src/app/db/device-meta';
 import { saleSync } from '../../../src/app/db/sales';
@@ -277,5 +277,56 @@ describe('recordSale', () => {
     expect(await reopened.outbox.count()).toBe(1);
     const next = await recordSale(reopened, cashSaleOf(fx.products[0]!, cashier));
     expect(next.receiptNumber).toBe('S1-R2-000002');
+  });
+
+  it('writes a sale after another in one transaction, confirming what the first one read', async () => {
+    const fx = fixture();
+    const name = freshDbName();
+    const db = await sellingDb(fx, { shift: true, name });
+    const first = await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
+    const transaction = vi.spyOn(db, 'transaction');
+    try {
+      const second = await recordSale(db, cashSaleOf(fx.products[1]!, cashier));
+      expect(transaction).toHaveBeenCalledTimes(1);
+      expect(second).toMatchObject({ receiptNumber: 'S1-R2-000002', seq: first.seq! + 1 });
+
+      // Another tab sells meanwhile: the facts this tab knows are stale. Its next sale is
+      // aborted before it commits and made again from what is stored: no number twice.
+      const otherTab = await openDb(name);
+      const theirs = await recordSale(otherTab, cashSaleOf(fx.products[0]!, cashier));
+      expect(theirs).toMatchObject({ receiptNumber: 'S1-R2-000003', seq: second.seq! + 1 });
+      transaction.mockClear();
+      const third = await recordSale(db, cashSaleOf(fx.products[2]!, cashier));
+      expect(transaction).toHaveBeenCalledTimes(2);
+      expect(third).toMatchObject({ receiptNumber: 'S1-R2-000004', seq: theirs.seq! + 1 });
+      const stored = await everything(db);
+      expect(stored.sales.map((s) => s.receiptNumber).sort()).toEqual([
+        'S1-R2-000001',
+        'S1-R2-000002',
+        'S1-R2-000003',
+        'S1-R2-000004',
+      ]);
+      expect(stored.outbox.map((e) => e.seq)).toEqual([1, 2, 3, 4].map((n) => first.seq! - 1 + n));
+      expect(stored.device.nextSeq).toBe(third.seq! + 1);
+
+      // A change no unique key would catch (the clock offset a pull measured, in another tab)
+      // is not overwritten with the old device record either.
+      await otherTab.deviceMeta.put({ ...(await getDevice(otherTab)), clockOffset: 12_345 });
+      transaction.mockClear();
+      await recordSale(db, cashSaleOf(fx.products[0]!, cashier));
+      expect(transaction).toHaveBeenCalledTimes(2);
+      expect((await getDevice(db)).clockOffset).toBe(12_345);
+
+      // The other tab closes the shift: this tab's next sale is refused, nothing stored.
+      const takings = (await everything(db)).sales.reduce((a, x) => a + x.totals.total, 0);
+      await closeShift(otherTab, { closedBy: cashier, countedCash: 10_000 + takings });
+      await expect(recordSale(db, cashSaleOf(fx.products[0]!, cashier))).rejects.toMatchObject({
+        kind: 'NoOpenShift',
+      });
+      expect((await everything(db)).sales).toHaveLength(5);
+      otherTab.close();
+    } finally {
+      transaction.mockRestore();
+    }
   });
 });
