@@ -234,7 +234,7 @@ export function catalogParts(c: ClientResults): string {
     `| build the id, barcode and SKU maps (a scan can be answered) | ${b.mapsMs.toFixed(0)} |`,
     `| build the search rows (normalized names, name sort, scan text), as after a first sync | ${b.rowsMs.toFixed(0)} |`,
     `| … or read the rows saved after the first sync (what a start does) | ${b.savedReadMs.toFixed(0)} |`,
-    `| … and take them up (split, each row's product found by id) | ${b.restoreMs.toFixed(0)} |`,
+    `| … and take them up (split; the SKU map; each row made when a search first reaches it) | ${b.restoreMs.toFixed(0)} |`,
   ].join('\n');
 }
 
