@@ -6,7 +6,6 @@
 // outbox, needs-attention, this register's sales or its unsynced shifts and parked orders.
 import type { Transaction } from 'dexie';
 import type { PullEntity } from '../../shared/api/pull';
-import { HlcClock } from '../../shared/hlc';
 import { parseReceiptNumber } from '../../shared/pos/receipt-number';
 import type { Customer } from '../../shared/records/customer';
 import { mergeCustomer } from '../../shared/sync/resolve';
@@ -14,7 +13,8 @@ import { uuidv7 } from '../../shared/uuidv7';
 import type { BlockLogName } from './block-log';
 import { appendToLog, beginLogSnapshot, endLogSnapshot } from './block-log';
 import type { TillDb } from './database';
-import { getDevice } from './device-meta';
+import type { HlcClock } from '../../shared/hlc';
+import { deviceClock, getDevice } from './device-meta';
 import { hasPendingChange } from './outbox';
 import type { ChangeOf, PulledChange } from './pulled-change';
 import {
@@ -171,12 +171,7 @@ export async function applyPulledPage(
       for (const name of LOGS) resync.logs[name] = await beginLogSnapshot(tx, name);
     }
     const device = await getDevice(tx);
-    const clock = new HlcClock({
-      node: device.deviceId,
-      now,
-      state: device.hlc,
-      offset: device.clockOffset,
-    });
+    const clock = deviceClock(device, now);
 
     for (const entity of [
       'stores',

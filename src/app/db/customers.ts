@@ -5,13 +5,12 @@
 // edit also says which stamp each field had here (`seen`), so only a field someone else wrote
 // meanwhile counts as a conflict.
 import { z } from 'zod/mini';
-import { HlcClock } from '../../shared/hlc';
 import type { Customer, CustomerField, CustomerFields } from '../../shared/records/customer';
 import { customerFields } from '../../shared/records/customer';
 import { customerRules } from '../../shared/sync/resolve';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { TillDb } from './database';
-import { findDevice, getDevice } from './device-meta';
+import { deviceClock, findDevice, getDevice } from './device-meta';
 import { enqueue } from './outbox';
 import type { LocalCustomer } from './records';
 import { mapStorageErrors } from './storage';
@@ -95,12 +94,7 @@ export async function saveCustomer(
       ) as Partial<CustomerFields>;
       const edited = Object.keys(fields) as CustomerField[];
       if (existing && edited.length === 0) return existing;
-      const clock = new HlcClock({
-        node: device.deviceId,
-        now,
-        state: device.hlc,
-        offset: device.clockOffset,
-      });
+      const clock = deviceClock(device, now);
       const stamp = clock.stamp();
       const id = existing?.id ?? edit.id ?? uuidv7(now());
       const stamps = Object.fromEntries(edited.map((f) => [f, stamp]));

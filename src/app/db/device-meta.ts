@@ -1,7 +1,7 @@
 // Who this register is: the device id, its store and register, the receipt counters, the next
 // mutation seq and the HLC state. One record, read and written inside the transactions that
 // use it, so two tabs can never take the same receipt number or seq.
-import { initialHlc } from '../../shared/hlc';
+import { HlcClock, initialHlc } from '../../shared/hlc';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { TableSource, TillDb } from './database';
 import type { DeviceMeta, MetaRecord } from './records';
@@ -64,4 +64,14 @@ export async function updateDevice(
 /** Binds this device to a register of its store (the server was told first). */
 export function bindRegister(db: TillDb, storeId: string, registerId: string) {
   return updateDevice(db, { storeId, registerId });
+}
+
+/** The device's hybrid logical clock: its last stamp and the offset measured against the server. */
+export function deviceClock(device: DeviceMeta, now: () => number): HlcClock {
+  return new HlcClock({
+    node: device.deviceId,
+    now,
+    state: device.hlc,
+    offset: device.clockOffset,
+  });
 }

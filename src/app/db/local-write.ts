@@ -2,7 +2,7 @@
 // mutation with the next seq, inside the caller's transaction (which must include outbox and
 // deviceMeta), so the record and its outbox entry commit together or not at all.
 import type { Transaction } from 'dexie';
-import { HlcClock } from '../../shared/hlc';
+import { deviceClock } from './device-meta';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { DeviceMeta, OutboxEntry } from './records';
 import type { NewMutation } from './outbox';
@@ -21,12 +21,7 @@ export async function stampAndEnqueue(
   recordId: string,
   now: () => number,
 ): Promise<{ entry: OutboxEntry; hlc: string; at: string }> {
-  const clock = new HlcClock({
-    node: device.deviceId,
-    now,
-    state: device.hlc,
-    offset: device.clockOffset,
-  });
+  const clock = deviceClock(device, now);
   const hlc = clock.stamp();
   const at = new Date(now()).toISOString();
   const next = nextEntry(device, { id: uuidv7(now()), hlc, ...mutation }, recordId, at, {

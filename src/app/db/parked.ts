@@ -3,10 +3,9 @@
 // final; an order parked in an earlier shift is offered back when the next one opens.
 import type { ParkedLine, ParkedOrder, ParkedStatus } from '../../shared/records/parked-order';
 import { parkedOrder } from '../../shared/records/parked-order';
-import { HlcClock } from '../../shared/hlc';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { TillDb } from './database';
-import { getDevice } from './device-meta';
+import { deviceClock, getDevice } from './device-meta';
 import { stampAndEnqueue } from './local-write';
 import type { LocalParkedOrder } from './records';
 import { openShiftOf } from './shifts';
@@ -36,12 +35,7 @@ export function parkOrder(
       }
       const shift = await openShiftOf(tx);
       // The record carries the HLC its mutation gets: peek the clock's next stamp.
-      const hlc = new HlcClock({
-        node: device.deviceId,
-        now,
-        state: device.hlc,
-        offset: device.clockOffset,
-      }).stamp();
+      const hlc = deviceClock(device, now).stamp();
       const parsed = parkedOrder.safeParse({
         id: uuidv7(now()),
         storeId: device.storeId,
@@ -76,12 +70,7 @@ function finish(db: TillDb, id: string, status: ParkedStatus, now: () => number)
       if (order.status !== 'parked') {
         throw new StoreOpsError('Invalid', `This order was ${order.status} already.`);
       }
-      const hlc = new HlcClock({
-        node: device.deviceId,
-        now,
-        state: device.hlc,
-        offset: device.clockOffset,
-      }).stamp();
+      const hlc = deviceClock(device, now).stamp();
       // The schema keeps the record and drops the local bookkeeping (sync).
       const next: ParkedOrder = { ...parkedOrder.parse(order), status, hlc };
       await tx.table('parkedOrders').put({ ...next, sync: 'pending' } satisfies LocalParkedOrder);

@@ -7,8 +7,7 @@
 // What the sale is made from (the device's counters, the register, store and open shift) is
 // read in the transaction; after a first sale it is also known, so the next one is written at
 // once while the same transaction confirms it (one round to IndexedDB instead of two).
-import { HlcClock } from '../../shared/hlc';
-import { computeTotals } from '../../shared/pos/totals';
+import { computeTotals, saleTotals } from '../../shared/pos/totals';
 import { formatReceiptNumber } from '../../shared/pos/receipt-number';
 import type { PaymentMethodKind } from '../../shared/records/catalog';
 import type { Sale, VoidedLine } from '../../shared/records/sale';
@@ -19,7 +18,7 @@ import { uuidv7 } from '../../shared/uuidv7';
 import type { RandomBytes } from '../../shared/uuidv7';
 import { cryptoRandom } from '../../shared/uuidv7';
 import type { TableSource, TillDb } from './database';
-import { NoRegister, getDevice } from './device-meta';
+import { NoRegister, deviceClock, getDevice } from './device-meta';
 import { issueText } from './issue-text';
 import { nextEntry } from './outbox';
 import type { DeviceMeta, LocalSale, LocalShift, OutboxEntry, PendingStock } from './records';
@@ -189,6 +188,7 @@ function commitWithKnown(
     const reading = readFacts(db, tx);
     let made: MadeSale | null;
     try {
+      checkNamedShift(input, known.shift);
       made = makeSale(input, known, options);
     } catch {
       made = null;
@@ -212,7 +212,10 @@ interface MadeSale {
   facts: SaleFacts;
 }
 
-/** The sale, its outbox entry and pending stock from the facts (throws if it is not valid). */
+/**
+ * The sale, its outbox entry and pending stock from the facts (throws if it is not valid); the
+ * caller has checked the shift it names.
+ */
 function makeSale(
   input: RecordSaleInput,
   { device, register, store, shift }: SaleFacts,
@@ -221,7 +224,6 @@ function makeSale(
   const now = options.now ?? Date.now;
   const random = options.random ?? cryptoRandom;
   const newId = () => uuidv7(now(), random);
-  checkNamedShift(input, shift);
   const shiftId = shift.id;
   if (!input.refundOf && (input.lines.some((l) => l.refundOfLineId) || input.refundApprovedBy))
     throw new InvalidSale('Only a refund refers to refunded lines.');
@@ -242,12 +244,7 @@ function makeSale(
       `A refund above ${refundApprovalLimit} needs a manager.`,
     );
 
-  const clock = new HlcClock({
-    node: device.deviceId,
-    now,
-    state: device.hlc,
-    offset: device.clockOffset,
-  });
+  const clock = deviceClock(device, now);
   const hlc = clock.stamp();
   const counter = (device.receiptCounters[register.id] ?? 0) + 1;
   const committedAt = new Date(now()).toISOString();
@@ -278,13 +275,7 @@ function makeSale(
     })),
     orderDiscount,
     payments,
-    totals: {
-      subtotal: totals.subtotal,
-      discount: totals.discount,
-      tax: totals.tax,
-      rounding: totals.rounding,
-      total: totals.total,
-    },
+    totals: saleTotals(totals),
     ...(input.refundOf ? { refundOf: input.refundOf } : {}),
     ...(input.refundApprovedBy ? { refundApprovedBy: input.refundApprovedBy } : {}),
     ...(input.voidedLines?.length ? { voidedLines: input.voidedLines } : {}),

@@ -78,3 +78,16 @@ export function computeTotals(input: TotalsInput): Totals {
     total,
   };
 }
+
+/** The totals a sale record carries (without the per-line and per-rate detail). */
+export function saleTotals(
+  t: Totals,
+): Pick<Totals, 'subtotal' | 'discount' | 'tax' | 'rounding' | 'total'> {
+  return {
+    subtotal: t.subtotal,
+    discount: t.discount,
+    tax: t.tax,
+    rounding: t.rounding,
+    total: t.total,
+  };
+}

@@ -6,6 +6,7 @@ import type { Store } from '../../../shared/records/store';
 import type { SaleDraft } from '../till-data';
 import type { Cart } from '../sell/cart';
 import { cartTotals } from '../sell/cart-totals';
+import { saleTotals } from '../../../shared/pos/totals';
 import type { Tender } from './settle';
 import { isAllCash, settle } from './settle';
 
@@ -41,13 +42,7 @@ export function buildSale(input: {
     lines,
     orderDiscount: totals.discount,
     payments: settlement.payments,
-    totals: {
-      subtotal: totals.subtotal,
-      discount: totals.discount,
-      tax: totals.tax,
-      rounding: totals.rounding,
-      total: totals.total,
-    },
+    totals: saleTotals(totals),
     ...(input.cart.voidedLines.length > 0 ? { voidedLines: input.cart.voidedLines } : {}),
     ...(input.cart.customer ? { customerId: input.cart.customer.id } : {}),
   };
